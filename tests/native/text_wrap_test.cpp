@@ -1,0 +1,150 @@
+// text_wrap_test.cpp — wrap_text against a fake font where every code point is 1 px wide, so widths
+// in the cases below read as character counts.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/text_wrap.h"
+
+namespace {
+
+using wg::FontRole;
+
+size_t code_points(std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+struct OnePxPerCodePoint : wg::TextMeasure {
+    float width(std::string_view s, FontRole) const override { return static_cast<float>(code_points(s)); }
+    float line_height(FontRole) const override { return 1; }
+};
+
+std::vector<std::string> wrap(std::string_view text, float max_width) {
+    OnePxPerCodePoint m;
+    std::vector<std::string> out;
+    for (const wg::WrappedLine& l : wg::wrap_text(text, max_width, FontRole::Body, m)) {
+        EXPECT_LE(l.begin, l.end);
+        EXPECT_LE(l.end, text.size());
+        out.emplace_back(text.substr(l.begin, l.end - l.begin));
+    }
+    return out;
+}
+
+struct WrapCase {
+    const char* name;
+    const char* text;
+    float width;
+    std::vector<std::string> lines;
+};
+
+const WrapCase kCases[] = {
+    {"empty text", "", 10, {}},
+    {"fits on one line", "hello world", 20, {"hello world"}},
+    {"exact fit", "hello world", 11, {"hello world"}},
+    {"breaks at the space", "hello world", 10, {"hello", "world"}},
+    {"several spaces at a break", "hello   world", 11, {"hello", "world"}},
+    {"greedy fill", "a b c d e", 3, {"a b", "c d", "e"}},
+    {"trailing spaces not counted", "abc   ", 3, {"abc"}},
+    {"trailing spaces after words", "abc def   ", 7, {"abc def"}},
+    {"long word broken", "abcdefghij", 4, {"abcd", "efgh", "ij"}},
+    {"long word after a short one", "ab cdefghij", 4, {"ab", "cdef", "ghij"}},
+    {"newline forces a break", "one\ntwo", 10, {"one", "two"}},
+    {"blank line is an empty line", "one\n\ntwo", 10, {"one", "", "two"}},
+    {"CRLF", "one\r\n\r\ntwo", 10, {"one", "", "two"}},
+    {"final newline adds nothing", "one\n", 10, {"one"}},
+    {"space-only line is empty", "a\n   \nb", 10, {"a", "", "b"}},
+    {"leading spaces of a paragraph kept", "  ab", 10, {"  ab"}},
+    {"leading spaces dropped when they don't fit", "   abc", 2, {"ab", "c"}},
+    {"Cyrillic word broken by code points", "Привет мир", 4, {"Прив", "ет", "мир"}},
+    {"Cyrillic fits", "Привет мир", 10, {"Привет мир"}},
+    {"4-byte emoji never split", "😀😀😀", 2, {"😀😀", "😀"}},
+    {"zero width: one code point per line", "ab cd", 0, {"a", "b", "c", "d"}},
+    {"negative width: one code point per line", "жё", -5, {"ж", "ё"}},
+};
+
+class WrapTable : public ::testing::TestWithParam<WrapCase> {};
+
+TEST_P(WrapTable, Lines) {
+    const WrapCase& c = GetParam();
+    EXPECT_EQ(wrap(c.text, c.width), c.lines) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(TextWrap, WrapTable, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<WrapCase>& i) {
+                             std::string n = i.param.name;
+                             for (char& ch : n)
+                                 if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                             return n;
+                         });
+
+TEST(TextWrap, NanWidthTerminatesWithOneCodePointPerLine) {
+    EXPECT_EQ(wrap("ab", std::nanf("")), (std::vector<std::string>{"a", "b"}));
+}
+
+// Property over many widths: breaks land on code-point boundaries, lines fit unless they hold a single
+// code point, and no non-space character is lost or duplicated.
+TEST(TextWrap, MultibyteTextAtEveryWidthKeepsCodePointsWhole) {
+    const std::string text =
+        "Съешь же ещё этих мягких французских булок, да выпей чаю.\n\nΓαζέες καὶ μυρτιὲς δὲν θὰ βρῶ 😀 "
+        "Pchnąć w tę łódź jeża lub ośm skrzyń fig. Sehrlangeswortohneleerzeichenmitümlauten";
+    OnePxPerCodePoint m;
+    std::string non_space;
+    for (char c : text)
+        if (c != ' ' && c != '\n') non_space += c;
+    for (int w = -1; w <= 40; ++w) {
+        std::string joined;
+        for (const wg::WrappedLine& l : wg::wrap_text(text, static_cast<float>(w), FontRole::Body, m)) {
+            std::string_view line(text.data() + l.begin, l.end - l.begin);
+            if (l.begin < text.size()) {
+                EXPECT_NE(static_cast<unsigned char>(text[l.begin]) & 0xC0, 0x80) << w;
+            }
+            if (l.end < text.size()) {
+                EXPECT_NE(static_cast<unsigned char>(text[l.end]) & 0xC0, 0x80) << w;
+            }
+            if (code_points(line) > 1) {
+                EXPECT_LE(m.width(line, FontRole::Body), w) << line;
+            }
+            EXPECT_TRUE(line.empty() || line.back() != ' ') << "trailing space in '" << line << "'";
+            for (char c : line)
+                if (c != ' ') joined += c;
+        }
+        EXPECT_EQ(joined, non_space) << "width " << w;
+    }
+}
+
+TEST(TextWrap, RangesPointIntoTheSourceWithoutCopies) {
+    const std::string text = "alpha beta\n\ngamma";
+    OnePxPerCodePoint m;
+    auto lines = wg::wrap_text(text, 5, FontRole::Body, m);
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0].begin, 0u);
+    EXPECT_EQ(lines[0].end, 5u);
+    EXPECT_EQ(lines[1].begin, 6u);
+    EXPECT_EQ(lines[1].end, 10u);
+    EXPECT_EQ(lines[2].begin, lines[2].end);  // the paragraph gap
+    EXPECT_EQ(lines[3].begin, 12u);
+    EXPECT_EQ(lines[3].end, 17u);
+}
+
+TEST(TextWrap, MalformedUtf8StillTerminates) {
+    const std::string text = "\x80\x80\x80 \xC3 abc \xF0\x9F";  // stray continuations, truncated sequences
+    OnePxPerCodePoint m;
+    auto lines = wg::wrap_text(text, 1, FontRole::Body, m);
+    EXPECT_FALSE(lines.empty());
+    EXPECT_LE(lines.size(), text.size());
+}
+
+TEST(TextWrap, NextCodePointSkipsContinuationBytes) {
+    const std::string s = "aж😀b";
+    EXPECT_EQ(wg::next_code_point(s, 0), 1u);
+    EXPECT_EQ(wg::next_code_point(s, 1), 3u);
+    EXPECT_EQ(wg::next_code_point(s, 3), 7u);
+    EXPECT_EQ(wg::next_code_point(s, 7), 8u);
+}
+
+}  // namespace
