@@ -1,0 +1,48 @@
+# Emscripten configuration: Dear ImGui (cached objects), the render layer, the platform layer,
+# linked into the widget module; plus the small decode-worker module (pure core only).
+set(IMGUI_SOURCES
+  "${WG_IMGUI_DIR}/imgui.cpp" "${WG_IMGUI_DIR}/imgui_draw.cpp"
+  "${WG_IMGUI_DIR}/imgui_tables.cpp" "${WG_IMGUI_DIR}/imgui_widgets.cpp"
+  "${WG_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+add_library(imgui STATIC ${IMGUI_SOURCES})
+target_include_directories(imgui PUBLIC "${WG_IMGUI_DIR}" "${WG_IMGUI_DIR}/backends")
+# WebGL2 is GLES 3.0; ImGui 1.86 would pick ES2 for Emscripten by default.
+target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+set(WG_WASM_COMMON_FLAGS -fno-exceptions -fno-rtti -msimd128 -msse2)
+target_compile_options(wg_core PRIVATE ${WG_WASM_COMMON_FLAGS})
+target_compile_options(imgui PRIVATE ${WG_WASM_COMMON_FLAGS})
+
+file(GLOB WG_RENDER_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/widget/render/*.cpp")
+add_library(wg_render STATIC ${WG_RENDER_SOURCES})
+target_link_libraries(wg_render PUBLIC wg_core imgui)
+target_compile_options(wg_render PRIVATE ${WG_WASM_COMMON_FLAGS})
+
+set(WG_LINK_COMMON
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sALLOW_MEMORY_GROWTH=1
+  -sMALLOC=emmalloc -sSTACK_OVERFLOW_CHECK=0 -sASSERTIONS=0 -sTEXTDECODER=2
+  -sEXPORTED_FUNCTIONS=_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=HEAPU8,UTF8ToString,stringToUTF8,lengthBytesUTF8)
+
+# ---- the widget module: dist/wasm-gallery.{js,wasm} (the JS shim bundles the glue) -------------
+file(GLOB WG_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/*.cpp")
+list(FILTER WG_PLATFORM_SOURCES EXCLUDE REGEX "decoder_main\\.cpp$")
+add_executable(wasm-gallery ${WG_PLATFORM_SOURCES})
+target_link_libraries(wasm-gallery PRIVATE wg_render)
+target_compile_options(wasm-gallery PRIVATE ${WG_WASM_COMMON_FLAGS})
+set(WG_JS_LIB "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/library_wasm_gallery.js")
+target_link_options(wasm-gallery PRIVATE ${WG_LINK_COMMON}
+  -sEXPORT_NAME=createWasmGalleryModule -sENVIRONMENT=web
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sINITIAL_MEMORY=16MB -sTOTAL_STACK=512KB
+  "--js-library=${WG_JS_LIB}")
+set_target_properties(wasm-gallery PROPERTIES LINK_DEPENDS "${WG_JS_LIB}")
+
+# ---- the decode worker module: dist/wasm-gallery-decoder.{js,wasm} ------------------------------
+if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/decoder_main.cpp")
+  add_executable(wasm-gallery-decoder "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/decoder_main.cpp")
+  target_link_libraries(wasm-gallery-decoder PRIVATE wg_core)
+  target_compile_options(wasm-gallery-decoder PRIVATE ${WG_WASM_COMMON_FLAGS})
+  target_link_options(wasm-gallery-decoder PRIVATE ${WG_LINK_COMMON}
+    -sEXPORT_NAME=createWasmGalleryDecoder -sENVIRONMENT=worker -sINITIAL_MEMORY=8MB -sTOTAL_STACK=256KB)
+endif()

@@ -1,0 +1,114 @@
+// build.js — makes dist/ from scratch: the wasm modules (emcmake, cached objects in build/wasm),
+// the subset fonts, the JS shim bundles (esbuild), the TypeScript declarations; then prints the
+// size of every dist file, raw and gzip. Also builds the native tests (build/native).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const { execFileSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const BUILD = path.join(ROOT, 'build');
+const JOBS = String(process.env.WG_JOBS || 2);
+
+function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts });
+}
+function emEnv() {
+  // emcc's optimizer imports Debian's acorn from /usr/share/nodejs.
+  return { ...process.env, NODE_PATH: '/usr/share/nodejs' };
+}
+
+function buildNative({ sanitize = false } = {}) {
+  const dir = path.join(BUILD, sanitize ? 'native-asan' : 'native');
+  run('cmake', ['-S', ROOT, '-B', dir, '-DCMAKE_BUILD_TYPE=' + (sanitize ? 'Debug' : 'RelWithDebInfo'),
+    '-DWG_SANITIZE=' + (sanitize ? 'ON' : 'OFF'), '--log-level=WARNING']);
+  run('cmake', ['--build', dir, '-j', JOBS]);
+  return dir;
+}
+
+function buildWasm() {
+  const dir = path.join(BUILD, 'wasm');
+  const env = emEnv();
+  if (!fs.existsSync(path.join(dir, 'CMakeCache.txt'))) {
+    run('emcmake', ['cmake', '-S', ROOT, '-B', dir, '-DCMAKE_BUILD_TYPE=Release', '--log-level=WARNING'], { env });
+  }
+  run('cmake', ['--build', dir, '-j', JOBS], { env });
+  return dir;
+}
+
+// Noto Sans subset to the scripts a news gallery in Europe needs; a TTF (not WOFF2) because the
+// wasm rasterizes it with stb_truetype. Cached in build/fonts.
+const FONT_UNICODES = [
+  'U+0020-007E', 'U+00A0-00FF', 'U+0100-017F', // Latin, Latin-1, Latin Extended-A
+  'U+0400-045F', 'U+0490-04FF',                 // Cyrillic
+  'U+2000-206F',                                // general punctuation: “ ” — … ‹ ›
+  'U+20AC', 'U+2116', 'U+2122', 'U+2190-2193', 'U+00D7', 'U+FFFD',
+].join(',');
+function buildFonts() {
+  const out = path.join(BUILD, 'fonts');
+  fs.mkdirSync(out, { recursive: true });
+  const faces = [['NotoSans-Regular.ttf', 'wasm-gallery-sans.ttf'], ['NotoSans-Bold.ttf', 'wasm-gallery-sans-bold.ttf']];
+  for (const [src, dst] of faces) {
+    const from = path.join('/usr/share/fonts/truetype/noto', src);
+    const to = path.join(out, dst);
+    if (fs.existsSync(to) && fs.statSync(to).mtimeMs > fs.statSync(from).mtimeMs &&
+        fs.statSync(to).mtimeMs > fs.statSync(__filename).mtimeMs) continue;
+    run('pyftsubset', [from, '--unicodes=' + FONT_UNICODES, '--output-file=' + to, '--no-hinting',
+      '--name-IDs=0,1,2,3,4,5,6', '--drop-tables+=GSUB,GPOS,GDEF,DSIG']);
+  }
+  return out;
+}
+
+async function bundleJs(wasmDir) {
+  const esbuild = require('esbuild');
+  const common = {
+    bundle: true, minify: true, target: ['es2020'], legalComments: 'none', logLevel: 'warning',
+    alias: { 'wasm-gallery-glue': path.join(wasmDir, 'wasm-gallery.js') },
+  };
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/entry-iife.js')], format: 'iife',
+    outfile: path.join(DIST, 'wasm-gallery.js') });
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/entry-esm.js')], format: 'esm',
+    outfile: path.join(DIST, 'wasm-gallery.mjs') });
+  const decoder = path.join(wasmDir, 'wasm-gallery-decoder.js');
+  if (fs.existsSync(path.join(ROOT, 'web/src/decode-worker.js')) && fs.existsSync(decoder)) {
+    await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/decode-worker.js')], format: 'iife',
+      alias: { 'wasm-gallery-decoder-glue': decoder }, outfile: path.join(DIST, 'wasm-gallery-worker.js') });
+  }
+}
+
+function sizeReport() {
+  const rows = [];
+  for (const f of fs.readdirSync(DIST).sort()) {
+    const buf = fs.readFileSync(path.join(DIST, f));
+    rows.push([f, buf.length, zlib.gzipSync(buf, { level: 9 }).length]);
+  }
+  const w = Math.max(...rows.map(r => r[0].length));
+  console.log('\ndist/ sizes (raw / gzip -9):');
+  for (const [f, raw, gz] of rows)
+    console.log(`  ${f.padEnd(w)}  ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gz`);
+  const total = rows.filter(r => !r[0].endsWith('.d.ts')).reduce((a, r) => a + r[2], 0);
+  console.log(`  ${'total (without .d.ts)'.padEnd(w)}  ${''.padStart(11)}  ${String(total).padStart(8)} B gz`);
+  fs.writeFileSync(path.join(BUILD, 'dist-sizes.json'), JSON.stringify(rows.map(([file, raw, gzip]) => ({ file, raw, gzip })), null, 1));
+}
+
+async function buildDist() {
+  const wasmDir = buildWasm();
+  const fontDir = buildFonts();
+  fs.rmSync(DIST, { recursive: true, force: true });
+  fs.mkdirSync(DIST, { recursive: true });
+  for (const f of ['wasm-gallery.wasm', 'wasm-gallery-decoder.wasm'])
+    if (fs.existsSync(path.join(wasmDir, f))) fs.copyFileSync(path.join(wasmDir, f), path.join(DIST, f));
+  for (const f of fs.readdirSync(fontDir)) fs.copyFileSync(path.join(fontDir, f), path.join(DIST, f));
+  if (fs.existsSync(path.join(ROOT, 'web/wasm-gallery.d.ts')))
+    fs.copyFileSync(path.join(ROOT, 'web/wasm-gallery.d.ts'), path.join(DIST, 'wasm-gallery.d.ts'));
+  await bundleJs(wasmDir);
+  sizeReport();
+}
+
+module.exports = { buildNative, buildWasm, buildDist, emEnv, ROOT, BUILD, DIST };
+
+if (require.main === module) {
+  buildDist().then(() => buildNative()).catch(e => { console.error(e.message || e); process.exit(1); });
+}

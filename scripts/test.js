@@ -1,0 +1,72 @@
+// test.js — every test, in order: native unit tests (ctest), the same under ASan+UBSan, bounded
+// fuzzing, then the browser suite (node:test + playwright-core + Chromium). Prints one summary line
+// "N passed, N failed" counting every test case of every stage.
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const { spawnSync } = require('child_process');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function runCapture(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts });
+  const out = (r.stdout || '') + (r.stderr || '');
+  process.stdout.write(out);
+  return { status: r.status, out };
+}
+
+function ctest(dir, label) {
+  const r = runCapture('ctest', ['--test-dir', dir, '--output-on-failure', '-j', '2', '--timeout', '120']);
+  const m = r.out.match(/(\d+)% tests passed, (\d+) tests failed out of (\d+)/);
+  if (!m) return { label, passed: 0, failed: 1 };
+  const total = +m[3], failed = +m[2];
+  return { label, passed: total - failed, failed };
+}
+
+function browser() {
+  const dir = path.join(ROOT, 'tests/browser');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
+  const r = runCapture(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
+    { env: { ...process.env, WG_ROOT: ROOT } });
+  const pass = r.out.match(/^# pass (\d+)/m), fail = r.out.match(/^# fail (\d+)/m);
+  if (!pass || !fail) return { label: 'browser', passed: 0, failed: 1 };
+  return { label: 'browser', passed: +pass[1], failed: +fail[1] + (r.status && !+fail[1] ? 1 : 0) };
+}
+
+async function runAll(build) {
+  const results = [];
+  const stage = async (label, fn) => {
+    console.log(`\n=== ${label} ===`);
+    const t0 = Date.now();
+    try {
+      const r = await fn();
+      if (r) results.push(r);
+    } catch (e) {
+      console.error(`${label} failed: ${e.message || e}`);
+      results.push({ label, passed: 0, failed: 1 });
+    }
+    console.log(`=== ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
+  };
+  let nativeDir = null;
+  await stage('native build', () => { nativeDir = build.buildNative(); });
+  if (nativeDir) await stage('native tests (ctest)', () => ctest(nativeDir, 'native'));
+  if (process.env.WG_SKIP_SANITIZERS !== '1') {
+    let asanDir = null;
+    await stage('native build (ASan+UBSan)', () => { asanDir = build.buildNative({ sanitize: true }); });
+    if (asanDir) await stage('native tests under ASan+UBSan', () => ctest(asanDir, 'asan'));
+  }
+  if (fs.existsSync(path.join(ROOT, 'scripts/fuzz.js')) && process.env.WG_SKIP_FUZZ !== '1') {
+    await stage('fuzzing (bounded)', () => require('./fuzz.js').bounded());
+  }
+  let distOk = false;
+  await stage('wasm build (dist/)', async () => { await build.buildDist(); distOk = true; });
+  if (distOk) await stage('browser tests (Chromium)', browser);
+
+  console.log('\nSummary by stage:');
+  for (const r of results) console.log(`  ${r.label.padEnd(10)} ${r.passed} passed, ${r.failed} failed`);
+  const passed = results.reduce((a, r) => a + r.passed, 0), failed = results.reduce((a, r) => a + r.failed, 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+module.exports = { runAll };

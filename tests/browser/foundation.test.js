@@ -1,0 +1,60 @@
+// foundation.test.js — the demo article end to end: ready, a real picture in the canvas, keyboard
+// walk through all ten slides, and a clear message when the JSON is missing.
+'use strict';
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness.js');
+
+after(h.teardown);
+
+test('demo page fires ready and draws the first photo with its text', async () => {
+  const page = await h.openPage('desktop');
+  const evs = await h.gotoGallery(page, '/');
+  assert.deepEqual(evs.filter((e) => e.type === 'error'), []);
+  const ready = evs.find((e) => e.type === 'ready');
+  assert.ok(ready, 'ready fired');
+  assert.equal(await page.$eval('wasm-gallery', (g) => g.count), 10);
+  assert.equal(await page.$eval('wasm-gallery', (g) => g.index), 0);
+  const { png } = await h.shot(page, 'foundation-desktop-1', await page.$('wasm-gallery'));
+  // Photo region: a real photo has thousands of colours; a blank or flat canvas has a handful.
+  const photo = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.5) });
+  assert.ok(photo.colours > 500, `photo area has ${photo.colours} colours`);
+  // Text panel: dark glyphs on a light background.
+  const text = h.pixelStats(png, { x: 0, y: Math.floor(png.height * 0.75), w: png.width, h: Math.floor(png.height * 0.25) });
+  assert.ok(text.lumaRange > 150, `text panel luminance range ${text.lumaRange}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('ArrowRight ten times walks index 0→9 and fires slidechange', async () => {
+  const page = await h.openPage('desktop');
+  await h.gotoGallery(page, '/');
+  await page.click('wasm-gallery', { position: { x: 200, y: 150 } }); // focus the gallery like a reader would
+  const seen = [];
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(60);
+    seen.push(await page.$eval('wasm-gallery', (g) => g.index));
+  }
+  assert.deepEqual(seen, [1, 2, 3, 4, 5, 6, 7, 8, 9, 9]);
+  const changes = (await h.events(page, 'slidechange')).map((e) => e.detail);
+  assert.deepEqual(changes.map((d) => d.index), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.ok(changes.every((d) => d.count === 10));
+  await page.waitForTimeout(600);
+  await h.shot(page, 'foundation-desktop-10', await page.$('wasm-gallery'));
+  await page.context().close();
+});
+
+test('a missing JSON URL fires error and shows a message instead of an empty box', async () => {
+  const page = await h.openPage('desktop');
+  const evs = await h.gotoGallery(page, '/test/missing-json.html');
+  const err = evs.find((e) => e.type === 'error');
+  assert.ok(err, 'error fired');
+  assert.match(err.detail.message, /does-not-exist\.json: HTTP 404/);
+  const msg = await page.$eval('wasm-gallery', (g) => g.shadowRoot.querySelector('.wg-message').textContent);
+  assert.match(msg, /HTTP 404/);
+  const box = await (await page.$('wasm-gallery')).boundingBox();
+  assert.ok(box.height > 100, 'the box keeps its reserved size');
+  await h.shot(page, 'foundation-missing-json', await page.$('wasm-gallery'));
+  await page.context().close();
+});

@@ -1,0 +1,646 @@
+// exports.cpp — the one C ABI between the JS shim and the widget. One gallery per wasm instance
+// (the shim compiles the module once and instantiates it per gallery, so galleries share code but
+// not memory or failure). Every export is safe to call at any time, before init included.
+//
+// Buffer ownership across this boundary: every pointer JS passes in was _malloc'ed by JS and is
+// freed by JS after the call returns (wasm copies what it keeps), except wg_image_pixels, which
+// takes ownership of its pixel buffer. Every const char* returned points into one wasm-owned
+// buffer, valid until the next export call.
+//
+// Index: [SECTION] state  [SECTION] events  [SECTION] lifecycle  [SECTION] gallery
+//        [SECTION] input  [SECTION] images  [SECTION] frame  [SECTION] stats
+#include <emscripten.h>
+#include <emscripten/html5_webgl.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <malloc.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/gallery_json.h"
+#include "core/image/decode.h"
+#include "core/layout.h"
+#include "core/motion/carousel.h"
+#include "core/texture_budget.h"
+#include "core/url_policy.h"
+#include "platform/gl_textures.h"
+#include "render/fonts.h"
+#include "render/view.h"
+
+extern "C" {
+int wg_js_create_context(void);
+void wg_js_delete_context(int handle);
+void wg_js_event(const char* type, const char* json);
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] state
+//-------------------------------------------------------------------------------------------------
+namespace {
+
+using wg::Hit;
+
+// Photos are never uploaded larger than this on a side: WebGL2 guarantees 2048, and a bigger
+// texture would not be sharper on any phone or laptop screen the widget is shown on.
+constexpr int kMaxTextureSide = 2048;
+// A photo is re-requested at a larger size when the displayed size outgrows it by this factor
+// (e.g. entering fullscreen), not for every small resize.
+constexpr float kResampleFactor = 1.25f;
+// Cross-fade of a photo arriving over its placeholder.
+constexpr double kPhotoFadeMs = 180;
+
+struct SlideImage {
+    unsigned tex = 0;       // GL texture, 0 if not resident
+    int w = 0, h = 0;       // texture size in pixels
+    double arrived = -1;    // time the texture arrived (cross-fade start)
+    bool failed = false;
+    std::string reason;     // short message shown in the placeholder
+};
+
+struct App {
+    int gl = 0;                          // Emscripten GL context handle (0 = none / lost)
+    bool gl_ready = false;               // ImGui GL backend initialised on `gl`
+    ImGuiContext* imgui = nullptr;
+    bool loaded = false;
+    wg::Gallery gallery;
+    std::string all_text;                // every string drawn: decides the glyphs in the atlas
+    wg::motion::Carousel carousel;
+    wg::render::FontSet fonts;
+    bool atlas_uploaded = false;
+    float w = 0, h = 0, dpr = 1;         // CSS px box and device pixel ratio
+    float font_scale = 1;
+    wg::render::Theme theme = wg::render::light_theme();
+    std::vector<SlideImage> images;
+    wg::TextureBudget budget;
+    bool reduced_motion = false;         // prefers-reduced-motion: moves without animation
+    bool expanded = false, show_arrows = true, show_header = false, show_fullscreen = true;
+    wg::render::Focus focus;
+    int press_id = -1; Hit press_hit = Hit::None; int press_dot = -1;  // tap on a control
+    double now = 0;                      // last time JS gave us
+    unsigned frames = 0;
+    double last_frame_ms = 0;
+    std::string want_sent;               // last "want" payload, to send only changes
+    std::string out;                     // buffer behind returned strings
+};
+
+App* g_app = nullptr;
+
+std::string json_string(const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+App& app() {
+    if (!g_app) g_app = new App();
+    return *g_app;
+}
+
+float photo_aspect(const App& a) {
+    // The photo area keeps the first slide's aspect for the whole gallery (the shim reserves the
+    // same box before the wasm arrives), so the page never jumps while the reader swipes.
+    if (!a.gallery.slides.empty()) {
+        const wg::Slide& s = a.gallery.slides.front();
+        if (s.width > 0 && s.height > 0) return float(s.width) / float(s.height);
+    }
+    return 1.5f;
+}
+
+wg::LayoutInput layout_input(const App& a, int index) {
+    wg::LayoutInput in;
+    in.width = a.w;
+    in.height = a.h;
+    in.font_scale = a.font_scale;
+    in.photo_aspect = photo_aspect(a);
+    in.fit = a.gallery.options.fit;
+    in.index = index;
+    in.count = int(a.gallery.slides.size());
+    in.slide = index >= 0 && index < in.count ? &a.gallery.slides[size_t(index)] : nullptr;
+    in.title = &a.gallery.title;
+    in.show_header = a.show_header;
+    in.show_arrows = a.show_arrows;
+    in.expanded = a.expanded;
+    const SlideImage* im = index >= 0 && size_t(index) < a.images.size() ? &a.images[size_t(index)] : nullptr;
+    in.image_aspect = im && im->tex && im->h > 0 ? float(im->w) / float(im->h) : 0.f;
+    return in;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] events — C++ → JS through the one hook
+//-------------------------------------------------------------------------------------------------
+void emit(const char* type, const std::string& json) { wg_js_event(type, json.c_str()); }
+
+// Tells JS which photos to have ready, nearest first, at the pixel size they are shown at.
+void update_wants(App& a) {
+    if (!a.loaded || a.w <= 0) return;
+    int n = int(a.gallery.slides.size());
+    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+    int pw = std::min(kMaxTextureSide, int(std::ceil(L.photo_area.w * a.dpr)));
+    int ph = std::min(kMaxTextureSide, int(std::ceil(L.photo_area.h * a.dpr)));
+    std::string j = "[";
+    bool first = true;
+    for (int s : wg::TextureBudget::wanted(a.carousel.index(), n, a.gallery.options.loop)) {
+        const SlideImage& im = a.images[size_t(s)];
+        bool big_enough = im.tex && (im.w * kResampleFactor >= pw || im.h * kResampleFactor >= ph);
+        if (im.failed || big_enough) continue;
+        if (!first) j += ",";
+        first = false;
+        j += "{\"slide\":" + std::to_string(s) + ",\"url\":" + json_string(a.gallery.slides[size_t(s)].image) +
+             ",\"width\":" + std::to_string(pw) + ",\"height\":" + std::to_string(ph) + "}";
+    }
+    j += "]";
+    if (j != a.want_sent) {
+        a.want_sent = j;
+        emit("want", j);
+    }
+}
+
+void drain_settled(App& a) {
+    while (auto idx = a.carousel.take_settled_change()) {
+        emit("slidechange", "{\"index\":" + std::to_string(*idx) + ",\"count\":" +
+                                std::to_string(a.carousel.count()) + "}");
+        update_wants(a);
+    }
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] lifecycle
+//-------------------------------------------------------------------------------------------------
+void release_gl(App& a) {
+    for (SlideImage& im : a.images) {
+        if (a.gl) wg::platform::delete_texture(im.tex);
+        if (im.tex) a.budget.erase(int(&im - a.images.data()));
+        im.tex = 0;
+    }
+    if (a.gl_ready) ImGui_ImplOpenGL3_Shutdown();
+    a.gl_ready = false;
+    a.atlas_uploaded = false;
+    a.want_sent.clear();
+}
+
+bool init_gl(App& a) {
+    a.gl = wg_js_create_context();
+    if (!a.gl) return false;
+    emscripten_webgl_make_context_current(a.gl);
+    ImGui::SetCurrentContext(a.imgui);
+    a.gl_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    return a.gl_ready;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Creates the GL context on Module.wgCanvas and the ImGui context. 1 on success, 0 if WebGL2 is
+// unavailable (the shim then shows its plain-HTML gallery).
+EMSCRIPTEN_KEEPALIVE int wg_init(void) {
+    App& a = app();
+    if (!a.imgui) {
+        a.imgui = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // no settings file: there is no file system
+        io.LogFilename = nullptr;
+        ImGui::GetStyle().AntiAliasedLinesUseTex = true;
+    }
+    if (a.gl_ready) return 1;
+    return init_gl(a) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void wg_destroy(void) {
+    if (!g_app) return;
+    release_gl(*g_app);
+    if (g_app->gl) wg_js_delete_context(g_app->gl);
+    if (g_app->imgui) ImGui::DestroyContext(g_app->imgui);
+    delete g_app;
+    g_app = nullptr;
+}
+
+// The browser took the context away (too many contexts, GPU reset, or the shim gave it back
+// while off-screen). Textures are gone with it; the model and slide position stay.
+EMSCRIPTEN_KEEPALIVE void wg_gl_lost(void) {
+    App& a = app();
+    int gl = a.gl;
+    a.gl = 0;  // GL objects died with the context: forget them without calling GL
+    for (SlideImage& im : a.images) {
+        if (im.tex) a.budget.erase(int(&im - a.images.data()));
+        im.tex = 0;
+    }
+    if (a.gl_ready) {
+        ImGui::SetCurrentContext(a.imgui);
+        ImGui_ImplOpenGL3_Shutdown();
+    }
+    a.gl_ready = false;
+    a.atlas_uploaded = false;
+    a.want_sent.clear();
+    if (gl) wg_js_delete_context(gl);
+}
+
+// A fresh context on the same (or a replaced) canvas: re-create GL state, ask for photos again.
+EMSCRIPTEN_KEEPALIVE int wg_gl_restore(void) {
+    App& a = app();
+    if (a.gl_ready) return 1;
+    if (!a.imgui) return wg_init();
+    if (!init_gl(a)) return 0;
+    update_wants(a);
+    return 1;
+}
+
+// Fonts: TTF bytes of the regular and bold faces (copied).
+EMSCRIPTEN_KEEPALIVE void wg_set_fonts(const unsigned char* regular, int regular_len, const unsigned char* bold,
+                                       int bold_len) {
+    App& a = app();
+    std::vector<unsigned char> r, b;
+    if (regular && regular_len > 0) r.assign(regular, regular + regular_len);
+    if (bold && bold_len > 0) b.assign(bold, bold + bold_len);
+    a.fonts.set_faces(std::move(r), std::move(b));
+    a.atlas_uploaded = false;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] gallery
+//-------------------------------------------------------------------------------------------------
+
+// Validates without loading (the playground's checker). Returns {"ok":…,"diagnostics":[…]}.
+EMSCRIPTEN_KEEPALIVE const char* wg_validate(const char* text, int len, const char* file_name) {
+    App& a = app();
+    wg::ParseResult r = wg::parse_gallery(std::string_view(text ? text : "", size_t(std::max(0, len))),
+                                          file_name ? file_name : "gallery.json");
+    a.out = std::string("{\"ok\":") + (r.ok() ? "true" : "false") + ",\"diagnostics\":" +
+            wg::diagnostics_to_json(r.diagnostics) + ",\"gallery\":" + (r.ok() ? wg::gallery_to_json(r.gallery) : "null") + "}";
+    return a.out.c_str();
+}
+
+// Loads a gallery. On errors the previous gallery (if any) stays shown. Same result shape as
+// wg_validate. `keep_index` keeps the reader's slide (the playground re-renders on every edit).
+EMSCRIPTEN_KEEPALIVE const char* wg_load(const char* text, int len, const char* file_name, int keep_index, double t) {
+    App& a = app();
+    wg::ParseResult r = wg::parse_gallery(std::string_view(text ? text : "", size_t(std::max(0, len))),
+                                          file_name ? file_name : "gallery.json");
+    if (r.ok()) {
+        int prev = a.loaded ? a.carousel.index() : -1;
+        std::vector<wg::Slide> old_slides = a.loaded ? a.gallery.slides : std::vector<wg::Slide>{};
+        std::vector<SlideImage> old_images = std::move(a.images);
+        a.gallery = std::move(r.gallery);
+        size_t n = a.gallery.slides.size();
+        a.images.assign(n, SlideImage{});
+        // Keep textures of slides whose image URL did not change; free the rest.
+        for (size_t i = 0; i < old_images.size(); ++i) {
+            if (!old_images[i].tex) continue;
+            a.budget.erase(int(i));
+            if (i < n && old_slides[i].image == a.gallery.slides[i].image) {
+                a.images[i] = old_images[i];
+                a.budget.insert(int(i), size_t(old_images[i].w) * size_t(old_images[i].h) * 4, 0);
+            } else if (a.gl) {
+                wg::platform::delete_texture(old_images[i].tex);
+            }
+        }
+        wg::motion::CarouselConfig cfg;
+        cfg.count = int(n);
+        cfg.loop = a.gallery.options.loop;
+        cfg.autoplay_ms = a.gallery.options.autoplay_ms;
+        cfg.reduced_motion = a.reduced_motion;
+        a.carousel.configure(cfg);
+        int start = keep_index && prev >= 0 ? std::min(prev, int(n) - 1) : a.gallery.options.start_index;
+        a.carousel.jump_to(start);
+        while (a.carousel.take_settled_change()) {}
+        a.all_text = a.gallery.title;
+        for (const wg::Slide& s : a.gallery.slides)
+            a.all_text += s.caption + s.credit + s.text + s.alt;
+        a.loaded = true;
+        a.want_sent.clear();
+        update_wants(a);
+    }
+    a.out = std::string("{\"ok\":") + (r.ok() ? "true" : "false") + ",\"diagnostics\":" +
+            wg::diagnostics_to_json(r.diagnostics) + ",\"gallery\":" + (r.ok() ? wg::gallery_to_json(a.gallery) : "null") + "}";
+    return a.out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int wg_url_allowed(const char* url, int for_image) {
+    return wg::is_allowed_url(url ? url : "", for_image ? wg::UrlUse::Image : wg::UrlUse::Link) ? 1 : 0;
+}
+
+// Box size in CSS px and the device pixel ratio (the canvas backing store is w*dpr × h*dpr).
+EMSCRIPTEN_KEEPALIVE void wg_resize(float w, float h, float dpr) {
+    App& a = app();
+    a.w = std::max(0.f, w);
+    a.h = std::max(0.f, h);
+    a.dpr = std::clamp(dpr, 0.5f, 4.f);
+    a.carousel.set_viewport_width(a.w);
+    update_wants(a);
+}
+
+// Reader and page settings: reduced motion, arrows (hidden on touch-only devices), header,
+// expanded text, font scale, colours as 0xRRGGBBAA (0 = keep the theme's).
+EMSCRIPTEN_KEEPALIVE void wg_set_view(int reduced_motion, int show_arrows, int show_header, int expanded,
+                                      float font_scale, int dark, unsigned bg, unsigned text, unsigned accent) {
+    App& a = app();
+    if (a.reduced_motion != (reduced_motion != 0)) {
+        a.reduced_motion = reduced_motion != 0;
+        wg::motion::CarouselConfig cfg;
+        cfg.count = std::max(1, int(a.gallery.slides.size()));
+        cfg.loop = a.gallery.options.loop;
+        cfg.autoplay_ms = a.gallery.options.autoplay_ms;
+        cfg.reduced_motion = a.reduced_motion;
+        a.carousel.configure(cfg);
+    }
+    a.show_arrows = show_arrows != 0;
+    a.show_header = show_header != 0;
+    a.expanded = expanded != 0;
+    a.font_scale = std::clamp(font_scale, 0.5f, 3.f);
+    a.theme = dark ? wg::render::dark_theme() : wg::render::light_theme();
+    if (bg) a.theme.background = bg;
+    if (text) a.theme.text = text;
+    if (accent) a.theme.accent = accent;
+}
+
+// Height (CSS px) the box needs to show all text of the current slide at this width.
+EMSCRIPTEN_KEEPALIVE float wg_full_height(void) {
+    App& a = app();
+    if (!a.loaded) return 0;
+    wg::LayoutInput in = layout_input(a, a.carousel.index());
+    in.expanded = true;
+    return wg::compute_layout(in, a.fonts).full_height;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] input — time-stamped events into the core's motion; taps on controls become actions
+//-------------------------------------------------------------------------------------------------
+
+static void act(App& a, Hit hit, int dot, double t) {
+    switch (hit) {
+        case Hit::Prev: a.carousel.prev(t); break;
+        case Hit::Next: a.carousel.next(t); break;
+        case Hit::Dot: if (dot >= 0) a.carousel.go_to(dot, t); break;
+        case Hit::Fullscreen: emit("action", "{\"name\":\"fullscreen\"}"); break;
+        case Hit::More: emit("action", std::string("{\"name\":\"") + (a.expanded ? "less" : "more") + "\"}"); break;
+        default: break;
+    }
+}
+
+// phase: 0 down, 1 move, 2 up, 3 cancel. kind: 0 mouse, 1 touch, 2 pen.
+// Returns the axis verdict for this pointer: 0 undecided, 1 horizontal (carousel drag), 2 vertical
+// (not ours: the page scrolls).
+EMSCRIPTEN_KEEPALIVE int wg_pointer(int phase, int id, float x, float y, double t, int kind) {
+    App& a = app();
+    a.now = t;
+    if (!a.loaded) return 0;
+    using wg::motion::Gesture;
+    wg::motion::PointerKind pk = kind == 1 ? wg::motion::PointerKind::Touch
+                                : kind == 2 ? wg::motion::PointerKind::Pen : wg::motion::PointerKind::Mouse;
+    switch (phase) {
+        case 0: {
+            wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+            a.press_id = id;
+            a.press_dot = -1;
+            a.press_hit = L.hit_test(x, y, &a.press_dot);
+            a.carousel.pointer_down(id, x, y, t, pk);
+            return 0;
+        }
+        case 1: {
+            Gesture gz = a.carousel.pointer_move(id, x, y, t);
+            if (gz != Gesture::Undecided && id == a.press_id) a.press_hit = Hit::None;  // a drag, not a tap
+            return gz == Gesture::Horizontal ? 1 : gz == Gesture::Vertical ? 2 : 0;
+        }
+        case 2: {
+            a.carousel.pointer_up(id, x, y, t);
+            if (id == a.press_id && a.press_hit != Hit::None && a.press_hit != Hit::Photo) {
+                wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+                int dot = -1;
+                if (L.hit_test(x, y, &dot) == a.press_hit && dot == a.press_dot) act(a, a.press_hit, dot, t);
+            }
+            a.press_id = -1;
+            drain_settled(a);
+            return 0;
+        }
+        default:
+            a.carousel.pointer_cancel(id, t);
+            a.press_id = -1;
+            return 0;
+    }
+}
+
+// Returns 1 if the wheel event belongs to the carousel (the shim then prevents the page's own
+// horizontal scroll / history swipe), 0 if the page should have it.
+EMSCRIPTEN_KEEPALIVE int wg_wheel(float dx, float dy, double t) {
+    App& a = app();
+    a.now = t;
+    if (!a.loaded) return 0;
+    bool ours = a.carousel.wheel(dx, dy, t);
+    drain_settled(a);
+    return ours ? 1 : 0;
+}
+
+// key: 1 Left, 2 Right, 3 Home, 4 End.
+EMSCRIPTEN_KEEPALIVE void wg_key(int key, double t) {
+    App& a = app();
+    a.now = t;
+    if (!a.loaded || key < 1 || key > 4) return;
+    using wg::motion::Key;
+    static const Key keys[] = {Key::Left, Key::Right, Key::Home, Key::End};
+    a.carousel.key(keys[key - 1], t);
+    drain_settled(a);
+}
+
+EMSCRIPTEN_KEEPALIVE void wg_go_to(int index, double t) {
+    App& a = app();
+    if (!a.loaded) return;
+    a.carousel.go_to(index, t);
+    drain_settled(a);
+}
+EMSCRIPTEN_KEEPALIVE void wg_next(double t) { if (app().loaded) { app().carousel.next(t); drain_settled(app()); } }
+EMSCRIPTEN_KEEPALIVE void wg_prev(double t) { if (app().loaded) { app().carousel.prev(t); drain_settled(app()); } }
+EMSCRIPTEN_KEEPALIVE void wg_hover(int on, double t) { app().carousel.set_hovered(on != 0, t); }
+EMSCRIPTEN_KEEPALIVE void wg_focus(int on, double t) { app().carousel.set_focused(on != 0, t); }
+EMSCRIPTEN_KEEPALIVE void wg_stop_autoplay(void) { app().carousel.stop_autoplay(); }
+EMSCRIPTEN_KEEPALIVE void wg_visible(int on, double t) { app().carousel.set_visible(on != 0, t); }
+// The DOM control that has keyboard focus, mirrored as a ring on the canvas (hit as wg::Hit).
+EMSCRIPTEN_KEEPALIVE void wg_set_focus_ring(int hit, int dot) {
+    app().focus.hit = Hit(hit);
+    app().focus.dot = dot;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] images
+//-------------------------------------------------------------------------------------------------
+static void store_pixels(App& a, int slide, const uint8_t* rgba, int w, int h) {
+    SlideImage& im = a.images[size_t(slide)];
+    if (im.tex) {
+        wg::platform::delete_texture(im.tex);
+        a.budget.erase(slide);
+    }
+    bool had = im.arrived >= 0;
+    im.tex = wg::platform::upload_texture(rgba, w, h);
+    im.w = w;
+    im.h = h;
+    im.failed = false;
+    im.reason.clear();
+    if (!had) im.arrived = a.now;  // cross-fade only the first arrival, not a sharper re-upload
+    for (int s : a.budget.insert(slide, size_t(w) * size_t(h) * 4, a.carousel.index())) {
+        SlideImage& ev = a.images[size_t(s)];
+        wg::platform::delete_texture(ev.tex);
+        ev.tex = 0;
+    }
+}
+
+static bool slide_ok(const App& a, int slide) { return a.loaded && slide >= 0 && size_t(slide) < a.images.size(); }
+
+// Decoded pixels from the worker: RGBA8, premultiplied. Takes ownership of `rgba` (malloc'ed).
+EMSCRIPTEN_KEEPALIVE int wg_image_pixels(int slide, int w, int h, uint8_t* rgba, double t) {
+    App& a = app();
+    a.now = t;
+    bool ok = slide_ok(a, slide) && a.gl_ready && rgba && w > 0 && h > 0 && w <= kMaxTextureSide * 2 &&
+              h <= kMaxTextureSide * 2;
+    if (ok) store_pixels(a, slide, rgba, w, h);
+    free(rgba);
+    return ok ? 1 : 0;
+}
+
+// Encoded bytes, decoded here on the calling thread (used when workers are unavailable).
+// Returns "" on success or the error message.
+EMSCRIPTEN_KEEPALIVE const char* wg_image_encoded(int slide, const uint8_t* bytes, int len, int max_w, int max_h,
+                                                  double t) {
+    App& a = app();
+    a.now = t;
+    a.out.clear();
+    if (!slide_ok(a, slide) || !a.gl_ready) return a.out.c_str();
+    wg::image::Limits lim;
+    lim.max_pixels = a.gallery.options.max_pixels;
+    wg::image::DecodeResult r = wg::image::decode(bytes, size_t(std::max(0, len)), max_w, max_h, lim);
+    if (r.error) {
+        a.out = r.error->message;
+    } else if (r.browser_fallback) {
+        a.out = "fallback";
+    } else {
+        store_pixels(a, slide, r.image.rgba.data(), r.image.width, r.image.height);
+    }
+    return a.out.c_str();
+}
+
+// The photo could not be had (network, 404, refused, corrupt): show its placeholder with `reason`.
+EMSCRIPTEN_KEEPALIVE void wg_image_failed(int slide, const char* reason) {
+    App& a = app();
+    if (!slide_ok(a, slide)) return;
+    SlideImage& im = a.images[size_t(slide)];
+    im.failed = true;
+    im.reason = reason ? reason : "";
+    a.all_text += im.reason;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] frame — drawn only when the shim asks (input, animation, image arrival, resize)
+//-------------------------------------------------------------------------------------------------
+static int wrap_index(int i, int n) { return n > 0 ? ((i % n) + n) % n : 0; }
+
+// Draws one frame at time t (ms). Returns 1 if another frame is needed (animation running).
+EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
+    App& a = app();
+    a.now = t;
+    if (!a.gl_ready || !a.loaded || !a.fonts.has_faces() || a.w <= 0 || a.h <= 0) return 0;
+    double start = emscripten_get_now();
+    emscripten_webgl_make_context_current(a.gl);
+    ImGui::SetCurrentContext(a.imgui);
+    a.carousel.update(t);
+    drain_settled(a);
+
+    if (a.fonts.ensure(a.dpr, a.font_scale, a.all_text) || !a.atlas_uploaded) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        a.atlas_uploaded = true;
+    }
+    ImGui_ImplOpenGL3_NewFrame();  // creates the shader and buffers on first use
+    ImGuiIO& io = ImGui::GetIO();
+    int fbw = int(std::lround(a.w * a.dpr)), fbh = int(std::lround(a.h * a.dpr));
+    io.DisplaySize = ImVec2(float(fbw), float(fbh));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.DeltaTime = 1.f / 60.f;
+    ImGui::NewFrame();
+
+    int n = int(a.gallery.slides.size());
+    double p = a.carousel.position();
+    int i0 = int(std::floor(p));
+    float frac = float(p - i0);
+    bool fade = a.gallery.options.transition == wg::Transition::Fade;
+    bool animating = a.carousel.animating();
+
+    std::vector<wg::Layout> layouts;
+    layouts.reserve(2);
+    wg::render::FrameView v;
+    v.width = a.w;
+    v.height = a.h;
+    v.dpr = a.dpr;
+    v.title = &a.gallery.title;
+    v.index = a.carousel.index();
+    v.count = n;
+    v.show_arrows = a.show_arrows;
+    v.show_fullscreen = a.show_fullscreen;
+    v.expanded = a.expanded;
+    v.focus = a.focus;
+    v.premultiplied_blend = wg::platform::premultiplied_blend;
+    for (int k = 0; k < 2; ++k) {
+        int raw = i0 + k;
+        float weight = k == 0 ? 1 - frac : frac;
+        if (k == 1 && frac <= 0.f) break;
+        if (!a.gallery.options.loop && (raw < 0 || raw >= n)) continue;
+        int idx = wrap_index(raw, n);
+        layouts.push_back(wg::compute_layout(layout_input(a, idx), a.fonts));
+        wg::render::SlideView sv;
+        sv.layout = &layouts.back();
+        sv.slide = &a.gallery.slides[size_t(idx)];
+        sv.dx = fade ? 0.f : float((raw - p) * a.w);
+        sv.alpha = fade ? weight : 1.f;
+        const SlideImage& im = a.images[size_t(idx)];
+        sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
+        double since = t - im.arrived;
+        sv.texture_alpha = im.tex ? float(std::clamp(since / kPhotoFadeMs, 0.0, 1.0)) : 0.f;
+        if (im.tex && since < kPhotoFadeMs) animating = true;
+        sv.failed = im.failed;
+        sv.failure = im.reason;
+        if (im.tex) a.budget.touch(idx);
+        v.slides.push_back(sv);
+    }
+    wg::Layout chrome = wg::compute_layout(layout_input(a, v.index), a.fonts);
+    v.chrome = &chrome;
+    wg::render::draw_frame(ImGui::GetBackgroundDrawList(), a.fonts, a.theme, v);
+    ImGui::Render();
+
+    glViewport(0, 0, fbw, fbh);
+    uint32_t bg = a.theme.background;
+    glClearColor(float(bg >> 24) / 255.f, float((bg >> 16) & 0xFF) / 255.f, float((bg >> 8) & 0xFF) / 255.f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    a.frames++;
+    a.last_frame_ms = emscripten_get_now() - start;
+    return animating ? 1 : 0;
+}
+
+// When the next frame is due without input (autoplay), in ms from now; -1 if never.
+EMSCRIPTEN_KEEPALIVE double wg_next_wake(double t) {
+    App& a = app();
+    double w = a.carousel.next_wake(t);
+    return std::isfinite(w) ? std::max(0.0, w - t) : -1.0;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] stats
+//-------------------------------------------------------------------------------------------------
+EMSCRIPTEN_KEEPALIVE int wg_index(void) { return g_app && g_app->loaded ? g_app->carousel.index() : 0; }
+EMSCRIPTEN_KEEPALIVE int wg_count(void) { return g_app && g_app->loaded ? int(g_app->gallery.slides.size()) : 0; }
+
+EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
+    App& a = app();
+    struct mallinfo mi = mallinfo();
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "{\"framesRendered\":%u,\"lastFrameMs\":%.3f,\"texturesResident\":%d,\"textureBytes\":%zu,"
+                  "\"heapBytes\":%d,\"animating\":%s}",
+                  a.frames, a.last_frame_ms, a.budget.count(), a.budget.bytes(), mi.uordblks,
+                  a.carousel.animating() ? "true" : "false");
+    a.out = buf;
+    return a.out.c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,180 @@
+// view.cpp — see view.h. Everything is laid out in CSS px by core/layout; here it is scaled by the
+// device pixel ratio and snapped to whole device pixels so edges and glyphs stay sharp.
+#include "render/view.h"
+
+#include <cmath>
+
+namespace wg::render {
+
+namespace {
+
+struct Px {
+    float dpr;
+    float s(float css) const { return std::round(css * dpr); }
+    ImVec2 p(float x, float y) const { return ImVec2(s(x), s(y)); }
+    ImVec2 min(const Rect& r, float dx = 0) const { return p(r.x + dx, r.y); }
+    ImVec2 max(const Rect& r, float dx = 0) const { return p(r.x + dx + r.w, r.y + r.h); }
+};
+
+const std::string& line_source(const SlideView& sv, const FrameView& v, int source) {
+    static const std::string empty;
+    if (source == 0) return sv.slide->caption;
+    if (source == 1) return sv.slide->text;
+    return v.title ? *v.title : empty;
+}
+
+void draw_text(ImDrawList* dl, const FontSet& fonts, const Px& px, FontRole role, float x, float y,
+               uint32_t col, const char* b, const char* e) {
+    ImFont* f = fonts.font(role);
+    if (!f) return;
+    dl->AddText(f, f->FontSize, px.p(x, y), col, b, e);
+}
+
+// A chevron inside a circle: the arrow buttons. dir = -1 (prev) or +1 (next).
+void draw_arrow(ImDrawList* dl, const Px& px, const Rect& r, int dir, const Theme& th, bool focused) {
+    ImVec2 c((px.s(r.x) + px.s(r.x + r.w)) * 0.5f, (px.s(r.y) + px.s(r.y + r.h)) * 0.5f);
+    float rad = px.s(r.w * 0.5f - 4);  // visual circle a little smaller than the 44 px hit target
+    dl->AddCircleFilled(c, rad, to_imgui(th.control_bg), 40);
+    float a = rad * 0.32f;
+    ImVec2 pts[3] = {ImVec2(c.x - dir * a * 0.5f, c.y - a), ImVec2(c.x + dir * a * 0.6f, c.y),
+                     ImVec2(c.x - dir * a * 0.5f, c.y + a)};
+    dl->AddPolyline(pts, 3, to_imgui(th.control_fg), 0, std::max(2.f, px.s(2.5f)));
+    if (focused) dl->AddCircle(c, rad + px.s(3), to_imgui(th.accent), 40, px.s(2.5f));
+}
+
+void draw_fullscreen_icon(ImDrawList* dl, const Px& px, const Rect& r, const Theme& th, bool focused) {
+    ImVec2 a = px.min(r), b = px.max(r);
+    float inset = px.s(10), arm = px.s(6), w = std::max(1.5f, px.s(2));
+    dl->AddRectFilled(ImVec2(a.x + px.s(4), a.y + px.s(4)), ImVec2(b.x - px.s(4), b.y - px.s(4)),
+                      to_imgui(th.scrim), px.s(6));
+    ImU32 c = to_imgui(th.on_scrim);
+    ImVec2 tl(a.x + inset, a.y + inset), br(b.x - inset, b.y - inset);
+    dl->AddLine(tl, ImVec2(tl.x + arm, tl.y), c, w); dl->AddLine(tl, ImVec2(tl.x, tl.y + arm), c, w);
+    dl->AddLine(br, ImVec2(br.x - arm, br.y), c, w); dl->AddLine(br, ImVec2(br.x, br.y - arm), c, w);
+    ImVec2 tr(br.x, tl.y), bl(tl.x, br.y);
+    dl->AddLine(tr, ImVec2(tr.x - arm, tr.y), c, w); dl->AddLine(tr, ImVec2(tr.x, tr.y + arm), c, w);
+    dl->AddLine(bl, ImVec2(bl.x + arm, bl.y), c, w); dl->AddLine(bl, ImVec2(bl.x, bl.y - arm), c, w);
+    if (focused) dl->AddRect(a, b, to_imgui(th.accent), px.s(6), 0, px.s(2.5f));
+}
+
+void draw_slide(ImDrawList* dl, const FontSet& fonts, const Theme& th, const FrameView& v, const Px& px,
+                const SlideView& sv) {
+    const Layout& L = *sv.layout;
+    float dx = sv.dx, al = sv.alpha;
+    // Photo area: letterbox colour, then the photo (premultiplied), or a placeholder.
+    ImVec2 pa = px.min(L.photo_area, dx), pb = px.max(L.photo_area, dx);
+    dl->PushClipRect(pa, pb, true);
+    if (sv.texture && sv.texture_alpha > 0) {
+        dl->AddRectFilled(pa, pb, to_imgui(th.photo_bg, al));
+        if (sv.texture_alpha < 1) dl->AddRectFilled(pa, pb, to_imgui(th.placeholder, al * (1 - sv.texture_alpha)));
+        if (v.premultiplied_blend) dl->AddCallback(v.premultiplied_blend, nullptr);
+        float ta = al * sv.texture_alpha;
+        ImU32 tint = IM_COL32(int(255 * ta), int(255 * ta), int(255 * ta), int(255 * ta));
+        dl->AddImage(sv.texture, px.min(L.image, dx), px.max(L.image, dx), ImVec2(L.uv0x, L.uv0y),
+                     ImVec2(L.uv1x, L.uv1y), tint);
+        if (v.premultiplied_blend) dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    } else {
+        dl->AddRectFilled(pa, pb, to_imgui(th.placeholder, al));
+        // Alt text (and the reason, if the photo failed) centred in the placeholder.
+        ImFont* f = fonts.font(FontRole::Body);
+        if (f && sv.slide) {
+            std::string msg = sv.failed ? (sv.failure.empty() ? "Photo unavailable" : sv.failure) : "";
+            const std::string& alt = sv.slide->alt;
+            float wrap = (pb.x - pa.x) * 0.8f;
+            ImVec2 asz = f->CalcTextSizeA(f->FontSize, 1e9f, wrap, alt.c_str());
+            ImVec2 msz = msg.empty() ? ImVec2(0, 0) : f->CalcTextSizeA(f->FontSize, 1e9f, wrap, msg.c_str());
+            float total = asz.y + (msg.empty() ? 0 : msz.y + f->FontSize * 0.5f);
+            float y = std::round((pa.y + pb.y - total) * 0.5f);
+            if (!msg.empty()) {
+                dl->AddText(f, f->FontSize, ImVec2(std::round((pa.x + pb.x - msz.x) * 0.5f), y),
+                            to_imgui(th.text, al), msg.c_str(), nullptr, wrap);
+                y += msz.y + f->FontSize * 0.5f;
+            }
+            dl->AddText(f, f->FontSize, ImVec2(std::round((pa.x + pb.x - asz.x) * 0.5f), y),
+                        to_imgui(th.placeholder_text, al), alt.c_str(), nullptr, wrap);
+        }
+    }
+    // Credit over the photo, on a scrim so it is legible on any picture.
+    if (sv.slide && !sv.slide->credit.empty()) {
+        dl->AddRectFilled(px.min(L.credit_scrim, dx), px.max(L.credit_scrim, dx), to_imgui(th.scrim, al), px.s(3));
+        const std::string& c = sv.slide->credit;
+        draw_text(dl, fonts, px, FontRole::Small, L.credit.x + dx, L.credit.y, to_imgui(th.on_scrim, al),
+                  c.data(), c.data() + c.size());
+    }
+    dl->PopClipRect();
+
+    // Caption and body: the panel below the photo.
+    dl->PushClipRect(px.p(L.panel.x + dx, 0), px.p(L.panel.x + dx + L.panel.w, v.height), true);
+    for (const TextLine& ln : L.lines) {
+        if (!sv.slide) break;
+        const std::string& src = line_source(sv, v, ln.source);
+        if (ln.end > src.size() || ln.begin >= ln.end) continue;
+        uint32_t col = ln.source == 0 ? th.text : th.text;
+        draw_text(dl, fonts, px, ln.role, ln.rect.x + dx, ln.rect.y, to_imgui(col, al), src.data() + ln.begin,
+                  src.data() + ln.end);
+    }
+    dl->PopClipRect();
+}
+
+}  // namespace
+
+void draw_frame(ImDrawList* dl, const FontSet& fonts, const Theme& th, const FrameView& v) {
+    Px px{v.dpr};
+    dl->AddRectFilled(ImVec2(0, 0), px.p(v.width, v.height), to_imgui(th.background));
+    dl->PushClipRect(ImVec2(0, 0), px.p(v.width, v.height), true);
+    for (const SlideView& sv : v.slides)
+        if (sv.layout) draw_slide(dl, fonts, th, v, px, sv);
+
+    if (v.chrome) {
+        const Layout& L = *v.chrome;
+        if (L.fade.w > 0 && L.fade.h > 0) {  // truncated text fades out above "More"
+            ImU32 clear = to_imgui(th.background, 0.f), solid = to_imgui(th.background);
+            dl->AddRectFilledMultiColor(px.min(L.fade), px.max(L.fade), clear, clear, solid, solid);
+        }
+        if (L.more_button.w > 0) {
+            const char* label = v.expanded ? "Less" : "More…";
+            ImFont* f = fonts.font(FontRole::Caption);
+            if (f) {
+                ImVec2 sz = f->CalcTextSizeA(f->FontSize, 1e9f, 0, label);
+                ImVec2 a = px.min(L.more_button), b = px.max(L.more_button);
+                dl->AddText(f, f->FontSize, ImVec2(std::round(b.x - sz.x), std::round((a.y + b.y - sz.y) * 0.5f)),
+                            to_imgui(th.accent), label);
+                if (v.focus.hit == Hit::More) dl->AddRect(a, b, to_imgui(th.accent), px.s(4), 0, px.s(2));
+            }
+        }
+        if (v.title && L.header.h > 0) {
+            for (const TextLine& ln : L.lines)
+                if (ln.source == 2 && ln.end <= v.title->size())
+                    draw_text(dl, fonts, px, ln.role, ln.rect.x, ln.rect.y, to_imgui(th.text),
+                              v.title->data() + ln.begin, v.title->data() + ln.end);
+        }
+        // Counter pill, top-left over the photo.
+        if (!L.counter_text.empty()) {
+            dl->AddRectFilled(px.min(L.counter), px.max(L.counter), to_imgui(th.scrim), px.s(L.counter.h * 0.5f));
+            ImFont* f = fonts.font(FontRole::Counter);
+            if (f) {
+                ImVec2 sz = f->CalcTextSizeA(f->FontSize, 1e9f, 0, L.counter_text.c_str());
+                ImVec2 a = px.min(L.counter), b = px.max(L.counter);
+                dl->AddText(f, f->FontSize, ImVec2(std::round((a.x + b.x - sz.x) * 0.5f), std::round((a.y + b.y - sz.y) * 0.5f)),
+                            to_imgui(th.on_scrim), L.counter_text.c_str());
+            }
+        }
+        if (v.show_arrows && v.count > 1) {
+            draw_arrow(dl, px, L.prev, -1, th, v.focus.hit == Hit::Prev);
+            draw_arrow(dl, px, L.next, +1, th, v.focus.hit == Hit::Next);
+        }
+        if (v.show_fullscreen && L.fullscreen_button.w > 0)
+            draw_fullscreen_icon(dl, px, L.fullscreen_button, th, v.focus.hit == Hit::Fullscreen);
+        for (size_t i = 0; i < L.dots.size(); ++i) {
+            const Rect& r = L.dots[i];
+            ImVec2 c((px.s(r.x) + px.s(r.x + r.w)) * 0.5f, (px.s(r.y) + px.s(r.y + r.h)) * 0.5f);
+            bool cur = int(i) == v.index;
+            dl->AddCircleFilled(c, px.s(cur ? 4.5f : 3.5f), to_imgui(cur ? th.accent : th.dot), 20);
+            if (v.focus.hit == Hit::Dot && v.focus.dot == int(i))
+                dl->AddCircle(c, px.s(9), to_imgui(th.accent), 24, px.s(2));
+        }
+    }
+    dl->PopClipRect();
+}
+
+}  // namespace wg::render

@@ -1,0 +1,43 @@
+// view.h — draws a computed layout (core/layout) with Dear ImGui draw lists: photos, counter,
+// credit, caption, body text, arrows, dots, focus ring. Knows ImGui, not GL or Emscripten: the one
+// GL detail it needs (premultiplied-alpha blending for photos) comes in as a draw callback.
+#pragma once
+#include <string>
+#include <vector>
+#include <imgui.h>
+#include "core/gallery.h"
+#include "core/layout.h"
+#include "render/fonts.h"
+#include "render/theme.h"
+
+namespace wg::render {
+
+// One slide as it is on screen this frame.
+struct SlideView {
+    const Layout* layout = nullptr;
+    const Slide* slide = nullptr;
+    float dx = 0;               // horizontal offset in CSS px (carousel motion)
+    float alpha = 1;            // fade transition
+    ImTextureID texture = nullptr;
+    float texture_alpha = 0;    // 0→1 cross-fade when the photo arrives
+    bool failed = false;
+    std::string failure;        // short reason shown in the placeholder
+};
+
+// What a focused control looks like, mirrored from the DOM buttons' focus.
+struct Focus { Hit hit = Hit::None; int dot = -1; };
+
+struct FrameView {
+    float width = 0, height = 0, dpr = 1;      // CSS px box, device pixel ratio
+    const std::string* title = nullptr;
+    std::vector<SlideView> slides;             // back to front
+    const Layout* chrome = nullptr;            // the current slide's layout: counter, arrows, dots
+    int index = 0, count = 0;
+    bool show_arrows = true, show_fullscreen = true, expanded = false;
+    Focus focus;
+    ImDrawCallback premultiplied_blend = nullptr;  // set by the platform; null in native tests
+};
+
+void draw_frame(ImDrawList* dl, const FontSet& fonts, const Theme& theme, const FrameView& v);
+
+}  // namespace wg::render
