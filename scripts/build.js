@@ -71,6 +71,12 @@ async function bundleJs(wasmDir) {
     outfile: path.join(DIST, 'wasm-gallery.js') });
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/entry-esm.js')], format: 'esm',
     outfile: path.join(DIST, 'wasm-gallery.mjs') });
+  // The playground (web/playground/src/main.js) is a page of ours, not part of dist/.
+  const pg = path.join(ROOT, 'web/playground/src/main.js');
+  if (fs.existsSync(pg)) {
+    await esbuild.build({ ...common, entryPoints: [pg], format: 'esm', loader: { '.json': 'json' },
+      outfile: path.join(BUILD, 'web/playground/playground.js') });
+  }
   const decoder = path.join(wasmDir, 'wasm-gallery-decoder.js');
   if (fs.existsSync(path.join(ROOT, 'web/src/decode-worker.js')) && fs.existsSync(decoder)) {
     await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/decode-worker.js')], format: 'iife',

@@ -21,6 +21,7 @@ function resolve(urlPath) {
   const p = decodeURIComponent(urlPath);
   if (p === '/gallery.json') return path.join(ROOT, 'gallery.json');
   if (p.startsWith('/dist/')) return path.join(ROOT, 'dist', p.slice(6));
+  if (p === '/playground/playground.js') return path.join(ROOT, 'build/web/playground/playground.js');
   if (p.startsWith('/test/')) return path.join(ROOT, 'tests/browser/pages', p.slice(6));
   if (p.startsWith('/bench/')) return path.join(ROOT, 'bench', p.slice(7));
   if (p.startsWith('/node_modules/')) return path.join(ROOT, 'node_modules', p.slice(14));
