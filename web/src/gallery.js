@@ -151,13 +151,25 @@ export class Gallery {
     this._cleanups.push(() => ro.disconnect());
     const io = new IntersectionObserver((entries) => {
       for (const en of entries) this._visible = en.isIntersecting;
-      if (this._visible) this._requestFrame();
+      this._call('_wg_visible', this._visible ? 1 : 0);
     }, { rootMargin: '200px' });
     io.observe(this.host);
     this._cleanups.push(() => io.disconnect());
     const vis = () => { if (!document.hidden) this._requestFrame(); };
     this._on(document, 'visibilitychange', vis);
-    this._on(document, 'fullscreenchange', () => this._applySize());
+    this._on(document, 'fullscreenchange', () => { this._readView(); this._applySize(); });
+    this._on(document, 'visibilitychange', () => this._call('_wg_visible', document.hidden ? 0 : 1));
+    // Theme: the site's CSS custom properties and colour scheme are read at start and on change.
+    for (const q of ['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', '(hover: none) and (pointer: coarse)']) {
+      const mq = matchMedia(q);
+      this._on(mq, 'change', () => this._readView());
+    }
+    const mo = new MutationObserver(() => { this._readView(); this._applySize(); });
+    mo.observe(this.host, { attributes: true, attributeFilter: ['style', 'class', 'header'] });
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class', 'data-theme'] });
+    this._cleanups.push(() => mo.disconnect());
+    this._on(this.region, 'focusin', () => this._readView());
+    this._on(this.region, 'focusout', () => setTimeout(() => this._readView()));
     this._watchDpr();
   }
 
@@ -175,7 +187,7 @@ export class Gallery {
     const fs = parseFloat(getComputedStyle(this.host).getPropertyValue('--wg-font-scale')) || 1;
     this._fontScale = fs;
     const full = document.fullscreenElement === this.host;
-    let h = reservedHeight(width, this._shape.aspect, this._shape.count || 0, false, fs);
+    let h = reservedHeight(width, this._shape.aspect, this._shape.count || 0, this._showHeader(), fs);
     if (this._expanded && this._M && !full) h = Math.max(h, this._M._wg_full_height());
     if (!full) this.stage.style.setProperty('--wg-height', h + 'px');
     const dpr = Math.min(MAX_DPR, window.devicePixelRatio || 1);
@@ -190,6 +202,9 @@ export class Gallery {
     }
   }
 
+  // The title header is opt-in (<wasm-gallery header>): most articles already show a headline.
+  _showHeader() { return this.host.hasAttribute('header'); }
+
   _readView() {
     if (!this._M) return;
     const cs = getComputedStyle(this.host);
@@ -200,8 +215,11 @@ export class Gallery {
     const touchOnly = matchMedia('(hover: none) and (pointer: coarse)').matches;
     const arrows = !touchOnly || this.region.matches(':focus-within');
     const v = (n) => parseColor(this.colorProbe, cs.getPropertyValue(n));
-    this._M._wg_set_view(reduced ? 1 : 0, arrows ? 1 : 0, 0, this._expanded ? 1 : 0, this._fontScale || 1,
-      dark ? 1 : 0, v('--wg-background'), v('--wg-text'), v('--wg-accent'));
+    const full = document.fullscreenElement === this.host;
+    this._M._wg_set_view(reduced ? 1 : 0, arrows ? 1 : 0, this._showHeader() ? 1 : 0, this._expanded && !full ? 1 : 0,
+      full ? 1 : 0, this._fontScale || 1, dark ? 1 : 0, v('--wg-background'), v('--wg-text'), v('--wg-accent'));
+    this.host.toggleAttribute('data-dark', dark);
+    this._requestFrame();
   }
 
   // ---- start-up -------------------------------------------------------------------------------

@@ -79,6 +79,7 @@ struct App {
     std::vector<SlideImage> images;
     wg::TextureBudget budget;
     bool reduced_motion = false;         // prefers-reduced-motion: moves without animation
+    bool fullscreen = false;             // the host element is the fullscreen element
     bool expanded = false, show_arrows = true, show_header = false, show_fullscreen = true;
     wg::render::Focus focus;
     int press_id = -1; Hit press_hit = Hit::None; int press_dot = -1;  // tap on a control
@@ -124,6 +125,7 @@ wg::LayoutInput layout_input(const App& a, int index) {
     in.show_header = a.show_header;
     in.show_arrows = a.show_arrows;
     in.expanded = a.expanded;
+    in.fullscreen = a.fullscreen;
     const SlideImage* im = index >= 0 && size_t(index) < a.images.size() ? &a.images[size_t(index)] : nullptr;
     in.image_aspect = im && im->tex && im->h > 0 ? float(im->w) / float(im->h) : 0.f;
     return in;
@@ -336,7 +338,9 @@ EMSCRIPTEN_KEEPALIVE void wg_resize(float w, float h, float dpr) {
 // Reader and page settings: reduced motion, arrows (hidden on touch-only devices), header,
 // expanded text, font scale, colours as 0xRRGGBBAA (0 = keep the theme's).
 EMSCRIPTEN_KEEPALIVE void wg_set_view(int reduced_motion, int show_arrows, int show_header, int expanded,
-                                      float font_scale, int dark, unsigned bg, unsigned text, unsigned accent) {
+                                      int fullscreen, float font_scale, int dark, unsigned bg, unsigned text,
+                                      unsigned accent) {
+    app().fullscreen = fullscreen != 0;
     App& a = app();
     if (a.reduced_motion != (reduced_motion != 0)) {
         a.reduced_motion = reduced_motion != 0;
