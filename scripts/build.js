@@ -107,6 +107,7 @@ async function buildDist() {
   for (const f of ['wasm-gallery.wasm', 'wasm-gallery-decoder.wasm'])
     if (fs.existsSync(path.join(wasmDir, f))) fs.copyFileSync(path.join(wasmDir, f), path.join(DIST, f));
   for (const f of fs.readdirSync(fontDir)) fs.copyFileSync(path.join(fontDir, f), path.join(DIST, f));
+  fs.copyFileSync(path.join(ROOT, 'web/src/prelayout.css'), path.join(DIST, 'wasm-gallery.css'));
   if (fs.existsSync(path.join(ROOT, 'web/wasm-gallery.d.ts')))
     fs.copyFileSync(path.join(ROOT, 'web/wasm-gallery.d.ts'), path.join(DIST, 'wasm-gallery.d.ts'));
   await bundleJs(wasmDir);

@@ -1,0 +1,102 @@
+// look.test.js — the gallery at phone, tablet and desktop sizes: screenshots, the backing store at
+// CSS size × DPR, crisp text at DPR 3, no layout shift on load, no frames while idle, and the
+// site's CSS custom properties restyling it.
+'use strict';
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness.js');
+
+after(h.teardown);
+
+async function idle(page, ms = 2000) {
+  const before = await page.$eval('wasm-gallery', (g) => g.stats.framesRendered);
+  await page.waitForTimeout(ms);
+  const afterN = await page.$eval('wasm-gallery', (g) => g.stats.framesRendered);
+  return afterN - before;
+}
+
+// Share of anti-aliased (mid-grey) pixels among all inked pixels of dark text on a light panel:
+// a canvas drawn at device resolution has thin edges; one drawn at 1× and stretched has wide ones.
+function edgeSoftness(png, rect) {
+  let mid = 0, ink = 0;
+  for (let y = rect.y; y < rect.y + rect.h; y++) {
+    for (let x = rect.x; x < rect.x + rect.w; x++) {
+      const i = (y * png.width + x) * 4;
+      const l = 0.2126 * png.data[i] + 0.7152 * png.data[i + 1] + 0.0722 * png.data[i + 2];
+      if (l < 200) ink++;
+      if (l >= 60 && l < 200) mid++;
+    }
+  }
+  return ink ? mid / ink : 1;
+}
+
+for (const device of ['phone', 'tablet', 'desktop']) {
+  test(`${device}: reserved box, backing store = CSS × DPR, screenshot, idle draws nothing`, async () => {
+    const page = await h.openPage(device);
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    const evs = await h.gotoGallery(page, '/');
+    assert.ok(evs.some((e) => e.type === 'ready'));
+    await page.waitForTimeout(800); // photos of the neighbours arrive; their fades finish
+    const dims = await page.$eval('wasm-gallery', (g) => {
+      const c = g.shadowRoot.querySelector('canvas');
+      const r = c.getBoundingClientRect();
+      return { cssW: r.width, cssH: r.height, w: c.width, h: c.height, dpr: devicePixelRatio };
+    });
+    const dpr = Math.min(3, dims.dpr);
+    assert.equal(dims.w, Math.round(dims.cssW * dpr));
+    assert.equal(dims.h, Math.round(dims.cssH * dpr));
+    const { png } = await h.shot(page, `look-${device}`, await page.$('wasm-gallery'));
+    const stats = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.4) });
+    assert.ok(stats.colours > 500, `a photo is drawn (${stats.colours} colours)`);
+    assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift on load');
+    assert.equal(await idle(page), 0, 'no frames while idle');
+    await page.context().close();
+  });
+}
+
+test('text at DPR 3 is as crisp as at DPR 1 (drawn at device resolution, not stretched)', async () => {
+  const soft = {};
+  for (const dpr of [1, 3]) {
+    const page = await h.openPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: dpr });
+    await h.gotoGallery(page, '/');
+    const el = await page.$('wasm-gallery');
+    const box = await el.boundingBox();
+    // The caption's first lines sit just under the dots band, below the photo.
+    const photoH = 360 / 1.5;
+    const { png } = await h.shot(page, `look-text-dpr${dpr}`, el);
+    const y0 = Math.round((photoH + 32 + 12) * dpr), rect = { x: Math.round(16 * dpr), y: y0, w: Math.round(300 * dpr), h: Math.round(60 * dpr) };
+    soft[dpr] = edgeSoftness(png, rect);
+    assert.ok(box.width > 300);
+    await page.context().close();
+  }
+  // At 3× the stems are ~3× wider while the anti-aliased rim stays ~1 device pixel.
+  assert.ok(soft[3] < soft[1] * 0.75, `soft share DPR3 ${soft[3].toFixed(3)} vs DPR1 ${soft[1].toFixed(3)}`);
+});
+
+test("the site's CSS custom properties change the colours; dark theme follows the scheme", async () => {
+  const page = await h.openPage('desktop');
+  await h.gotoGallery(page, '/test/look-theme.html', '#themed');
+  const el = await page.$('#themed');
+  const panelPixel = async (name) => {
+    const { png } = await h.shot(page, name, el);
+    const x = png.width - 6, y = png.height - 6; // bottom-right corner of the text panel: background
+    const i = (y * png.width + x) * 4;
+    return [png.data[i], png.data[i + 1], png.data[i + 2]];
+  };
+  const before = await panelPixel('look-theme-default');
+  assert.ok(before.every((c) => c > 240), `default background is white: ${before}`);
+  await page.$eval('#themed', (g) => g.classList.add('brand'));
+  await page.waitForTimeout(300);
+  const branded = await panelPixel('look-theme-brand');
+  assert.deepEqual(branded, [20, 40, 90]);
+  await page.$eval('#themed', (g) => g.classList.remove('brand'));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(300);
+  const dark = await panelPixel('look-theme-dark');
+  assert.ok(dark.every((c) => c < 40), `dark scheme background: ${dark}`);
+  await page.context().close();
+});
