@@ -61,7 +61,7 @@ function buildFonts() {
   return out;
 }
 
-async function bundleJs(wasmDir) {
+async function bundleJs(wasmDir, DIST) {
   const esbuild = require('esbuild');
   const common = {
     bundle: true, minify: true, target: ['es2020'], legalComments: 'none', logLevel: 'warning',
@@ -99,19 +99,58 @@ function sizeReport() {
   fs.writeFileSync(path.join(BUILD, 'dist-sizes.json'), JSON.stringify(rows.map(([file, raw, gzip]) => ({ file, raw, gzip })), null, 1));
 }
 
+// Builds may be started by several processes at once (tests, bench, a developer's shell): one at a
+// time per checkout, via an atomic mkdir; a lock whose owner died is taken over.
+async function withBuildLock(fn) {
+  const lock = path.join(BUILD, '.build-lock');
+  fs.mkdirSync(BUILD, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let pid = 0;
+      try { pid = +fs.readFileSync(path.join(lock, 'pid'), 'utf8'); } catch { /* being written */ }
+      let alive = true;
+      if (pid) { try { process.kill(pid, 0); } catch { alive = false; } }
+      if (!alive) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try { return await fn(); } finally { fs.rmSync(lock, { recursive: true, force: true }); }
+}
+
 async function buildDist() {
+  return withBuildLock(buildDistLocked);
+}
+
+// dist/ is assembled in a staging folder and swapped in, so a page being served never sees it half-made.
+async function buildDistLocked() {
   const wasmDir = buildWasm();
   const fontDir = buildFonts();
-  fs.rmSync(DIST, { recursive: true, force: true });
-  fs.mkdirSync(DIST, { recursive: true });
+  const FINAL = DIST;
+  const STAGE = path.join(BUILD, 'dist-staging');
+  fs.rmSync(STAGE, { recursive: true, force: true });
+  fs.mkdirSync(STAGE, { recursive: true });
+  await assemble(wasmDir, fontDir, STAGE);
+  const OLD = path.join(BUILD, 'dist-old');
+  fs.rmSync(OLD, { recursive: true, force: true });
+  if (fs.existsSync(FINAL)) fs.renameSync(FINAL, OLD);
+  fs.renameSync(STAGE, FINAL);
+  fs.rmSync(OLD, { recursive: true, force: true });
+  sizeReport();
+}
+
+async function assemble(wasmDir, fontDir, DIST) {
   for (const f of ['wasm-gallery.wasm', 'wasm-gallery-decoder.wasm'])
     if (fs.existsSync(path.join(wasmDir, f))) fs.copyFileSync(path.join(wasmDir, f), path.join(DIST, f));
   for (const f of fs.readdirSync(fontDir)) fs.copyFileSync(path.join(fontDir, f), path.join(DIST, f));
   fs.copyFileSync(path.join(ROOT, 'web/src/prelayout.css'), path.join(DIST, 'wasm-gallery.css'));
   if (fs.existsSync(path.join(ROOT, 'web/wasm-gallery.d.ts')))
     fs.copyFileSync(path.join(ROOT, 'web/wasm-gallery.d.ts'), path.join(DIST, 'wasm-gallery.d.ts'));
-  await bundleJs(wasmDir);
-  sizeReport();
+  await bundleJs(wasmDir, DIST);
 }
 
 module.exports = { buildNative, buildWasm, buildDist, emEnv, ROOT, BUILD, DIST };
