@@ -4,6 +4,7 @@
 // properties, methods and events.
 import { Gallery } from './gallery.js';
 import { compileModule } from './runtime.js';
+import { validate } from './validate.js';
 
 export const VERSION = '0.1.0';
 const instances = new WeakMap();
@@ -105,5 +106,5 @@ export function install() {
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
-  return { mount, version: VERSION, preload: compileModule };
+  return { mount, validate, version: VERSION, preload: compileModule };
 }
