@@ -62,3 +62,28 @@ test('a missing JSON URL fires error and shows a message instead of an empty box
   await h.shot(page, 'foundation-missing-json', await page.$('wasm-gallery'));
   await page.context().close();
 });
+
+test('invalid galleries show every mistake with its place; a good gallery beside them works', async () => {
+  const page = await h.openPage('desktop');
+  await page.addInitScript(() => { window.__wg = { events: [] }; });
+  await h.gotoGallery(page, '/test/invalid-json.html');
+  await page.$eval('#good', (g) => g.scrollIntoView()); // a gallery draws (and so gets ready) once on screen
+  await page.waitForFunction(() => ['semantic', 'syntax', 'good'].every((id) =>
+    window.__wg.events.some((e) => e.id === id && (e.type === 'ready' || e.type === 'error'))), null, { timeout: 30000 });
+  const evs = await h.events(page);
+  const sem = evs.find((e) => e.id === 'semantic' && e.type === 'error');
+  assert.ok(sem, 'semantic gallery fired error');
+  assert.match(sem.detail.message, /\/slides\/0\/image: .*javascript/i);
+  assert.match(sem.detail.message, /\/slides\/1\/image: required/);
+  assert.match(sem.detail.message, /\/options\/loop: expected boolean/);
+  const syn = evs.find((e) => e.id === 'syntax' && e.type === 'error');
+  assert.ok(syn, 'syntax gallery fired error');
+  assert.match(syn.detail.message, /inline gallery:3:\d+: /, 'line:column of the stray comma');
+  const box = await page.$eval('#semantic', (g) => g.shadowRoot.querySelector('.wg-message').textContent);
+  assert.match(box, /\/slides\/1\/image: required/);
+  assert.ok(evs.some((e) => e.id === 'good' && e.type === 'ready'), 'the good gallery is ready');
+  await page.$eval('#good', (g) => g.next());
+  await page.waitForFunction(() => document.querySelector('#good').index === 1);
+  await h.shot(page, 'foundation-invalid', await page.$('#semantic'));
+  await page.context().close();
+});

@@ -272,7 +272,7 @@ EMSCRIPTEN_KEEPALIVE const char* wg_validate(const char* text, int len, const ch
     wg::ParseResult r = wg::parse_gallery(std::string_view(text ? text : "", size_t(std::max(0, len))),
                                           file_name ? file_name : "gallery.json");
     a.out = std::string("{\"ok\":") + (r.ok() ? "true" : "false") + ",\"diagnostics\":" +
-            wg::diagnostics_to_json(r.diagnostics) + ",\"gallery\":" + (r.ok() ? wg::gallery_to_json(r.gallery) : "null") + "}";
+            wg::diagnostics_to_json(r.diagnostics, file_name ? file_name : "gallery.json") + ",\"gallery\":" + (r.ok() ? wg::gallery_to_json(r.gallery) : "null") + "}";
     return a.out.c_str();
 }
 
@@ -317,7 +317,7 @@ EMSCRIPTEN_KEEPALIVE const char* wg_load(const char* text, int len, const char* 
         update_wants(a);
     }
     a.out = std::string("{\"ok\":") + (r.ok() ? "true" : "false") + ",\"diagnostics\":" +
-            wg::diagnostics_to_json(r.diagnostics) + ",\"gallery\":" + (r.ok() ? wg::gallery_to_json(a.gallery) : "null") + "}";
+            wg::diagnostics_to_json(r.diagnostics, file_name ? file_name : "gallery.json") + ",\"gallery\":" + (r.ok() ? wg::gallery_to_json(a.gallery) : "null") + "}";
     return a.out.c_str();
 }
 
@@ -465,6 +465,54 @@ EMSCRIPTEN_KEEPALIVE void wg_visible(int on, double t) { app().carousel.set_visi
 EMSCRIPTEN_KEEPALIVE void wg_set_focus_ring(int hit, int dot) {
     app().focus.hit = Hit(hit);
     app().focus.dot = dot;
+}
+
+// Places the carousel on a slide at once (deep link, navigation while the gallery has no GL
+// context): no animation, and no slidechange (the shim knows where it put it).
+EMSCRIPTEN_KEEPALIVE void wg_jump_to(int index) {
+    App& a = app();
+    if (!a.loaded) return;
+    a.carousel.jump_to(index);
+    update_wants(a);
+}
+
+// The rotation button: 1 (re)starts autoplay at the gallery's interval, 0 stops it.
+EMSCRIPTEN_KEEPALIVE void wg_set_autoplay(int on) {
+    App& a = app();
+    if (!a.loaded || a.gallery.options.autoplay_ms <= 0) return;
+    if (!on) return a.carousel.stop_autoplay();
+    wg::motion::CarouselConfig cfg;
+    cfg.count = int(a.gallery.slides.size());
+    cfg.loop = a.gallery.options.loop;
+    cfg.reduced_motion = a.reduced_motion;
+    a.carousel.configure(cfg);  // autoplay 0 → interval: a changed interval restarts the clock
+    cfg.autoplay_ms = a.gallery.options.autoplay_ms;
+    a.carousel.configure(cfg);
+}
+
+// Where the current layout draws its controls, so the shim lays its DOM buttons over them: CSS px
+// rects [x,y,w,h], a key left out when that control is not drawn; "autoplay": 0 none, 1 on (maybe
+// paused), 2 stopped.
+EMSCRIPTEN_KEEPALIVE const char* wg_controls(void) {
+    App& a = app();
+    a.out = "{}";
+    if (!a.loaded || a.w <= 0) return a.out.c_str();
+    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+    auto rect = [](const wg::Rect& r) {
+        char b[96];
+        std::snprintf(b, sizeof b, "[%.1f,%.1f,%.1f,%.1f]", r.x, r.y, r.w, r.h);
+        return std::string(b);
+    };
+    std::string j = "{\"photo\":" + rect(L.photo_area);
+    if (a.show_arrows && a.gallery.slides.size() > 1) j += ",\"prev\":" + rect(L.prev) + ",\"next\":" + rect(L.next);
+    if (a.show_fullscreen && !L.fullscreen_button.empty()) j += ",\"fullscreen\":" + rect(L.fullscreen_button);
+    if (!L.more_button.empty()) j += ",\"more\":" + rect(L.more_button);
+    j += ",\"dots\":[";
+    for (size_t i = 0; i < L.dots.size(); ++i) j += (i ? "," : "") + rect(L.dots[i]);
+    int autoplay = a.gallery.options.autoplay_ms <= 0 ? 0 : a.carousel.autoplay_active() ? 1 : 2;
+    j += "],\"expanded\":" + std::string(a.expanded ? "true" : "false") + ",\"autoplay\":" + std::to_string(autoplay) + "}";
+    a.out = j;
+    return a.out.c_str();
 }
 
 //-------------------------------------------------------------------------------------------------
