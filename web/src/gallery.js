@@ -1,19 +1,28 @@
-// gallery.js — one gallery: its shadow DOM (canvas, message box, accessibility mirror), the wasm
-// instance behind it, input → wasm, frames on demand, photo loading, and the public API
-// (index, count, stats, next/prev/goTo, events). Validation, layout and motion live in the wasm;
-// this file only moves data between the DOM and it.
+// gallery.js — one gallery: its shadow DOM (the stage with the canvas and the message box, the
+// accessibility mirror), the wasm instance behind it, input → wasm, frames on demand, the life of
+// its WebGL context (taken near the viewport, given back far from it or when the browser takes it)
+// and the public API (index, count, stats, next/prev/goTo, events). Validation, layout and motion
+// live in the wasm; this file only moves data between the DOM and it.
 import { adoptStyles } from './styles.js';
 import { compileModule, loadFonts, instantiate } from './runtime.js';
 import { reservedHeight, peekShape } from './reserve.js';
-import { Mirror } from './mirror.js';
+import { Mirror, HIT, urlAllowedHere } from './mirror.js';
 import { ImageLoader } from './images.js';
+import * as lease from './gl-lease.js';
+import * as deepLink from './deep-link.js';
+
+export { HIT };
 
 const KEYS = { ArrowLeft: 1, ArrowRight: 2, Home: 3, End: 4 };
-export const HIT = { None: 0, Prev: 1, Next: 2, Dot: 3, Fullscreen: 4, More: 5, Photo: 6 };
 const POINTER_KIND = { mouse: 0, touch: 1, pen: 2 };
 // The backing store is CSS size × devicePixelRatio, capped: beyond 3× no phone shows more detail,
 // and a 4× store would quadruple GPU memory for nothing.
 const MAX_DPR = 3;
+// A context the browser took (GPU reset, too many contexts) usually comes back within a frame or two
+// once we ask for it (preventDefault); past this wait a fresh canvas asks for a new one instead.
+const RESTORE_WAIT_MS = 3000;
+// Diagnostics listed in the message box; the `error` event carries them all.
+const MAX_LISTED_ERRORS = 20;
 
 const now = () => performance.now();
 
@@ -39,46 +48,61 @@ function parseColor(probe, value) {
 
 export class Gallery {
   // host: the element that hosts the gallery (custom element, data- div, or a mount target).
-  // source: { src?: URL string, data?: object|string, options?: object }
+  // source: { src?: URL string, data?: object|string, options?: object merged over the JSON's options }
   constructor(host, source = {}) {
     this.host = host;
     this.source = source;
+    this._mode = 'loading';     // 'loading' | 'gl' (wasm + canvas) | 'fallback' (plain HTML) | 'failed'
     this._index = 0;
     this._count = 0;
-    this._M = null;
-    this._gl = false;
+    this._M = null;             // this gallery's wasm instance
+    this._glInited = false;     // wg_init succeeded once (later contexts go through wg_gl_restore)
+    this._glLive = false;       // the wasm holds a live context on this.canvas
+    this._ctx = null;           // that context, to give it back (WEBGL_lose_context) at once
+    this._awaitingRestore = false; // the browser took the context; webglcontextrestored may follow
+    this._near = false;         // within gl-lease's margin of the viewport
+    this._visible = true;       // on screen (± 200 px): autoplay runs only then
     this._ready = false;
     this._destroyed = false;
     this._raf = 0;
     this._wake = 0;
-    this._visible = true;
+    this._restoreTimer = 0;
     this._expanded = false;
     this._pointers = new Map();
     this._cleanups = [];
     this._shape = { aspect: 1.5, count: 0, json: null };
     this._model = null;
     this._jsonUrl = document.baseURI;
+    this._pendingWant = null;   // photos the wasm wants, held while there is no context to show them
+    this._pendingIndex = null;  // goTo() before the gallery had loaded
+    this._controls = {};        // the last wg_controls()
+    this._focusWithin = false;
+    this._hovered = false;
+    this._linkId = null;        // deep-link id, null when off
     this._build();
     this._start();
   }
 
   // ---- public API ---------------------------------------------------------------------------
-  get index() { return this._M && this._gl ? this._M._wg_index() : this._index; }
+  get index() { return this._mode === 'gl' && this._M ? this._M._wg_index() : this._index; }
   get count() { return this._count; }
   get stats() {
-    const base = { framesRendered: 0, lastFrameMs: 0, texturesResident: 0, heapBytes: 0, heapSize: 0 };
-    if (!this._M) return base;
-    const s = JSON.parse(this._M.UTF8ToString(this._M._wg_stats()));
-    s.heapSize = this._M.HEAPU8.length; // wasm memory size: the heap's high-water mark (it never shrinks)
+    const s = { framesRendered: 0, lastFrameMs: 0, texturesResident: 0, heapBytes: 0, heapSize: 0 };
+    if (this._M) Object.assign(s, JSON.parse(this._M.UTF8ToString(this._M._wg_stats())));
+    if (this._M) s.heapSize = this._M.HEAPU8.length; // wasm memory size: the heap's high-water mark
+    s.mode = this._mode;
+    s.webgl = this._glLive ? 'live' : this._awaitingRestore ? 'lost' : this._mode === 'gl' ? 'parked' : 'none';
     return s;
   }
-  next() { this._call('_wg_next'); }
-  prev() { this._call('_wg_prev'); }
+  next() { this._step(1); }
+  prev() { this._step(-1); }
   goTo(i) {
     i = Math.trunc(Number(i));
     if (!Number.isFinite(i)) return;
-    if (this._M) this._call('_wg_go_to', i);
-    else this._mirror.show(i);
+    if (this._mode === 'gl' && this._glLive) this._call('_wg_go_to', i);
+    else if (this._mode === 'gl') this._jump(i);
+    else if (this._mode === 'fallback') this._showPlain(i);
+    else if (this._mode === 'loading') this._pendingIndex = i;
   }
 
   destroy() {
@@ -86,26 +110,63 @@ export class Gallery {
     this._destroyed = true;
     cancelAnimationFrame(this._raf);
     clearTimeout(this._wake);
-    this._abort.abort();
-    this._images && this._images.destroy();
-    for (const f of this._cleanups) f();
-    this._cleanups = [];
-    if (this._M) {
-      try { this._M._wg_destroy(); } catch { /* already torn down */ }
-      this._M = null;
+    clearTimeout(this._restoreTimer);
+    this._abort.abort(); // the JSON fetch and every listener registered with this signal
+    this._canvasAbort.abort();
+    if (this._images) this._images.destroy();
+    this._images = null;
+    for (const f of this._cleanups.splice(0)) f();
+    lease.unwatch(this);
+    lease.release(this);
+    const M = this._M;
+    this._M = null;
+    if (M) {
+      try { M._wg_destroy(); } catch { /* already torn down */ }
+      M.onWgEvent = null;
+      M.wgCanvas = null;
     }
+    this._glLive = false;
+    this._loseContext(); // the browser frees the GPU context now, not at some later GC
     this.root.replaceChildren();
+    this.host.removeAttribute('data-wg-upgraded');
+  }
+
+  setExpanded(on) {
+    this._expanded = !!on;
+    this._readView();
+    this._applySize();
+  }
+
+  toggleFullscreen() {
+    if (document.fullscreenElement === this.host) document.exitFullscreen();
+    else if (this.host.requestFullscreen) this.host.requestFullscreen().catch(() => {});
+  }
+
+  // The rotation button: stops autoplay, or starts it again.
+  toggleRotation() {
+    if (!this._M || this._mode !== 'gl') return;
+    this._M._wg_set_autoplay(this._controls.autoplay === 1 ? 0 : 1);
+    this._syncControls();
+    this._requestFrame();
   }
 
   // ---- DOM ----------------------------------------------------------------------------------
   _build() {
     const host = this.host;
-    this.root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    try {
+      this.root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    } catch {
+      throw new TypeError(`wasm-gallery: <${host.localName}> cannot hold a gallery (use a <div>)`);
+    }
     this.root.replaceChildren();
     adoptStyles(this.root);
-    this.region = el('div', 'wg-root', { role: 'region', 'aria-roledescription': 'carousel', 'aria-label': 'Photo gallery', tabindex: '0' });
+    host.setAttribute('data-wg-upgraded', '');
+    // tabindex -1: focusable by a click on the canvas (arrow keys then work), but not a tab stop of
+    // its own — the rotation button is the first one (APG).
+    this.region = el('div', 'wg-root', { role: 'region', 'aria-roledescription': 'carousel', 'aria-label': 'Photo gallery', tabindex: '-1' });
     this.stage = el('div', 'wg-stage');
-    this.canvas = el('canvas', 'wg-canvas', { 'aria-hidden': 'true' });
+    this._canvasAbort = new AbortController();
+    this.canvas = this._makeCanvas();
     this.message = el('div', 'wg-message', { role: 'alert' });
     this.message.hidden = true;
     this.colorProbe = el('span', 'wg-sr', { 'aria-hidden': 'true' });
@@ -118,66 +179,107 @@ export class Gallery {
     this._listen();
   }
 
-  _on(target, type, fn, opts) {
-    target.addEventListener(type, fn, opts);
-    this._cleanups.push(() => target.removeEventListener(type, fn, opts));
+  _makeCanvas() {
+    const c = el('canvas', 'wg-canvas', { 'aria-hidden': 'true' });
+    const signal = this._canvasAbort.signal;
+    c.addEventListener('webglcontextlost', (e) => this._onContextLost(e, c), { signal });
+    c.addEventListener('webglcontextrestored', () => this._onContextRestored(c), { signal });
+    return c;
+  }
+
+  // A new canvas in place of the current one (whose context was given back or lost for good): a
+  // canvas keeps its one context for life, so a new context needs a new canvas.
+  _swapCanvas() {
+    const old = this.canvas;
+    this._canvasAbort.abort();
+    this._canvasAbort = new AbortController();
+    this.canvas = this._makeCanvas();
+    this.canvas.width = old.width;
+    this.canvas.height = old.height;
+    old.replaceWith(this.canvas);
+    // Should the browser still hand the old context back, give it up again at once.
+    old.addEventListener('webglcontextrestored', () => {
+      const x = old.getContext('webgl2');
+      const ext = x && x.getExtension('WEBGL_lose_context');
+      if (ext) ext.loseContext();
+    }, { once: true });
+  }
+
+  _on(target, type, fn, opts = {}) {
+    target.addEventListener(type, fn, { ...opts, signal: this._abort.signal });
   }
 
   _listen() {
-    const c = this.canvas;
-    this._on(c, 'pointerdown', (e) => this._pointer(0, e));
-    this._on(c, 'pointermove', (e) => this._pointer(1, e));
-    this._on(c, 'pointerup', (e) => this._pointer(2, e));
-    this._on(c, 'pointercancel', (e) => this._pointer(3, e));
-    this._on(c, 'lostpointercapture', (e) => this._pointer(3, e));
-    this._on(c, 'pointerenter', () => this._call('_wg_hover', 1));
-    this._on(c, 'pointerleave', () => this._call('_wg_hover', 0));
-    this._on(c, 'wheel', (e) => {
-      if (!this._M) return;
+    const s = this.stage;
+    this._on(s, 'pointerdown', (e) => this._pointer(0, e));
+    this._on(s, 'pointermove', (e) => this._pointer(1, e));
+    this._on(s, 'pointerup', (e) => this._pointer(2, e));
+    this._on(s, 'pointercancel', (e) => this._pointer(3, e));
+    this._on(s, 'lostpointercapture', (e) => this._pointer(3, e));
+    this._on(s, 'wheel', (e) => {
+      if (!this._M || !this._glLive) return;
       const k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.stage.clientWidth : 1;
-      if (this._M._wg_wheel(e.deltaX * k, e.deltaY * k, now())) e.preventDefault();
+      // e.timeStamp (when the input happened), not handler time: see _pointer.
+      if (this._M._wg_wheel(e.deltaX * k, e.deltaY * k, e.timeStamp)) e.preventDefault();
       this._requestFrame();
     }, { passive: false });
-    this._on(this.region, 'keydown', (e) => {
-      const k = KEYS[e.key];
-      if (!k || e.altKey || e.ctrlKey || e.metaKey || !this._M || !this._gl) return;
-      e.preventDefault();
-      this._call('_wg_key', k);
+    // Hover pauses autoplay: over the whole region, so the rotation button counts too.
+    const hover = (on) => (e) => {
+      if (e.pointerType === 'touch') return;
+      this._hovered = on;
+      this._call('_wg_hover', on ? 1 : 0);
+      this._syncLive();
+    };
+    this._on(this.region, 'pointerenter', hover(true));
+    this._on(this.region, 'pointerleave', hover(false));
+    this._on(this.region, 'keydown', (e) => this._key(e));
+    this._on(this.region, 'focusin', () => {
+      this._focusWithin = true;
+      this._call('_wg_focus', 1);
+      this._readView();
     });
-    this._on(this.region, 'focusin', () => this._call('_wg_focus', 1));
-    this._on(this.region, 'focusout', (e) => { if (!this.region.contains(e.relatedTarget)) this._call('_wg_focus', 0); });
+    this._on(this.region, 'focusout', (e) => {
+      if (this.region.contains(e.relatedTarget)) return;
+      this._focusWithin = false;
+      this._call('_wg_focus', 0);
+      setTimeout(() => this._readView());
+    });
     const ro = new ResizeObserver(() => this._applySize());
     ro.observe(this.host);
     this._cleanups.push(() => ro.disconnect());
     const io = new IntersectionObserver((entries) => {
       for (const en of entries) this._visible = en.isIntersecting;
-      this._call('_wg_visible', this._visible ? 1 : 0);
+      this._call('_wg_visible', this._visible && !document.hidden ? 1 : 0);
+      this._syncLive();
     }, { rootMargin: '200px' });
     io.observe(this.host);
     this._cleanups.push(() => io.disconnect());
-    const vis = () => { if (!document.hidden) this._requestFrame(); };
-    this._on(document, 'visibilitychange', vis);
+    lease.watch(this);
+    this._on(document, 'visibilitychange', () => {
+      this._call('_wg_visible', this._visible && !document.hidden ? 1 : 0);
+      if (!document.hidden) this._requestFrame();
+    });
     this._on(document, 'fullscreenchange', () => { this._readView(); this._applySize(); });
-    this._on(document, 'visibilitychange', () => this._call('_wg_visible', document.hidden ? 0 : 1));
+    this._on(window, 'hashchange', () => this._followUrl());
+    this._on(window, 'popstate', () => this._followUrl());
     // Theme: the site's CSS custom properties and colour scheme are read at start and on change.
     for (const q of ['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', '(hover: none) and (pointer: coarse)']) {
-      const mq = matchMedia(q);
-      this._on(mq, 'change', () => this._readView());
+      this._on(matchMedia(q), 'change', () => this._readView());
     }
+    this._on(matchMedia('(prefers-reduced-motion: reduce)'), 'change', (e) => {
+      if (e.matches && this._M) { this._M._wg_set_autoplay(0); this._syncControls(); }
+    });
     const mo = new MutationObserver(() => { this._readView(); this._applySize(); });
     mo.observe(this.host, { attributes: true, attributeFilter: ['style', 'class', 'header'] });
     mo.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class', 'data-theme'] });
     this._cleanups.push(() => mo.disconnect());
-    this._on(this.region, 'focusin', () => this._readView());
-    this._on(this.region, 'focusout', () => setTimeout(() => this._readView()));
     this._watchDpr();
   }
 
   _watchDpr() {
+    if (this._destroyed) return;
     const mq = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-    const onChange = () => { this._applySize(); this._watchDpr(); };
-    mq.addEventListener('change', onChange, { once: true });
-    this._cleanups.push(() => mq.removeEventListener('change', onChange));
+    this._on(mq, 'change', () => { this._applySize(); this._watchDpr(); }, { once: true });
   }
 
   // Reserves the box (before the wasm arrives) and keeps canvas and wasm in step with it.
@@ -198,6 +300,7 @@ export class Gallery {
     this._size = { width, height: hh, dpr };
     if (this._M) {
       this._M._wg_resize(width, hh, dpr);
+      this._syncControls();
       this._requestFrame();
     }
   }
@@ -206,7 +309,7 @@ export class Gallery {
   _showHeader() { return this.host.hasAttribute('header'); }
 
   _readView() {
-    if (!this._M) return;
+    if (!this._M || this._destroyed) return;
     const cs = getComputedStyle(this.host);
     const opt = (this._model && this._model.options) || {};
     const theme = opt.theme || 'auto';
@@ -219,6 +322,7 @@ export class Gallery {
     this._M._wg_set_view(reduced ? 1 : 0, arrows ? 1 : 0, this._showHeader() ? 1 : 0, this._expanded && !full ? 1 : 0,
       full ? 1 : 0, this._fontScale || 1, dark ? 1 : 0, v('--wg-background'), v('--wg-text'), v('--wg-accent'));
     this.host.toggleAttribute('data-dark', dark);
+    this._syncControls();
     this._requestFrame();
   }
 
@@ -227,7 +331,10 @@ export class Gallery {
     const s = this.source;
     if (s.data !== undefined && s.data !== null) return typeof s.data === 'string' ? s.data : JSON.stringify(s.data);
     if (!s.src) throw new Error('no gallery: set src="gallery.json" or put the JSON in a <script type="application/json"> child');
-    this._jsonUrl = new URL(s.src, document.baseURI).href;
+    let url;
+    try { url = new URL(s.src, document.baseURI); } catch { throw new Error(`${s.src}: not a URL`); }
+    if (!/^https?:$/.test(url.protocol) || !urlAllowedHere(s.src, false)) throw new Error(`${s.src}: refused (only http(s) and relative URLs are fetched)`);
+    this._jsonUrl = url.href;
     let r;
     try {
       r = await fetch(this._jsonUrl, { signal: this._abort.signal, credentials: 'same-origin' });
@@ -239,6 +346,20 @@ export class Gallery {
     return r.text();
   }
 
+  // mount()'s options win over the JSON's own; the wasm then validates the result as usual.
+  _withOptions(text) {
+    const o = this.source.options;
+    if (!o || typeof o !== 'object' || !Object.keys(o).length) return text;
+    try {
+      const j = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      if (!j || typeof j !== 'object' || Array.isArray(j)) return text;
+      j.options = { ...(j.options && typeof j.options === 'object' ? j.options : {}), ...o };
+      return JSON.stringify(j, null, 2);
+    } catch {
+      return text; // the wasm reports where the JSON is broken, in the text as written
+    }
+  }
+
   async _start() {
     const runtime = Promise.all([compileModule(), loadFonts()]);
     runtime.catch(() => {}); // handled below; avoid an unhandled rejection while the JSON loads
@@ -247,34 +368,38 @@ export class Gallery {
       text = await this._fetchText();
     } catch (e) {
       if (this._destroyed || e.name === 'AbortError') return;
+      this._mode = 'failed';
       return this._fail(e.message, []);
     }
     if (this._destroyed) return;
-    this._text = text;
+    text = this._withOptions(text);
     this._shape = peekShape(text);
     this._applySize();
-    let fonts;
+    let fonts, M;
     try {
       [, fonts] = await runtime;
-      this._M = await instantiate(this.canvas, (t, j) => this._onEvent(t, j), { forceNoWebGL: !!this.source.forceNoWebGL });
+      if (this._destroyed) return;
+      M = await instantiate(this.canvas, (t, j) => this._onEvent(t, j), { forceNoWebGL: !!this.source.forceNoWebGL });
     } catch (e) {
       if (this._destroyed) return;
       console.warn('[wasm-gallery] running without WebAssembly:', e.message);
       return this._fallback(this._shape.json, 'The interactive gallery could not start (' + e.message + ').');
     }
-    if (this._destroyed) { this._M._wg_destroy(); this._M = null; return; }
-    const M = this._M;
-    this._gl = M._wg_init() === 1;
+    if (this._destroyed) { M._wg_destroy(); M.onWgEvent = null; return; }
+    this._M = M;
     this._withBytes(fonts[0], (p0, n0) => this._withBytes(fonts[1], (p1, n1) => M._wg_set_fonts(p0, n0, p1, n1)));
     this._images = new ImageLoader(this);
+    this._mode = 'gl'; // WebGL2 itself is tried when the gallery first comes near the viewport
     const res = this.load(text, false);
-    if (!res.ok) return;
-    if (!this._gl) return this._fallback(this._model, null);
+    if (!res.ok) { this._mode = 'failed'; return; }
+    this._syncGL();
   }
 
-  // Loads (or reloads) gallery JSON text into the wasm. Returns the wasm's verdict.
+  // Loads (or reloads) gallery JSON text into the wasm. Returns the wasm's verdict, or null when the
+  // wasm is not running.
   load(text, keepIndex) {
     const M = this._M;
+    if (!M) return null;
     const res = this._withString(text, (p, n) => this._withString(this._fileName(), (f) =>
       JSON.parse(M.UTF8ToString(M._wg_load(p, n, f, keepIndex ? 1 : 0, now())))));
     if (!res.ok) {
@@ -283,22 +408,48 @@ export class Gallery {
     }
     this._warnings = res.diagnostics;
     for (const d of res.diagnostics) console.warn('[wasm-gallery] ' + d.text);
-    this._model = res.gallery;
-    this._count = res.gallery.slides.length;
+    const model = res.gallery;
+    this._model = model;
+    this._count = model.slides.length;
+    this._linkId = deepLink.linkId(model.options && model.options.deepLink, this.host);
+    if (!keepIndex) {
+      const start = this._startIndex(this._count);
+      if (start >= 0) M._wg_jump_to(start);
+    }
     this._index = M._wg_index();
     this._shape = { aspect: this._shape.aspect, count: this._count, json: null };
     this.message.hidden = true;
-    this.region.setAttribute('aria-label', this._model.title || 'Photo gallery');
-    this._mirror.fill(this._model, this._index);
+    if (this._mode === 'failed') this._mode = 'gl';
+    this.region.setAttribute('aria-label', model.title || 'Photo gallery');
+    this._mirror.fill(model, this._index, { mode: this._mode === 'fallback' ? 'visible' : 'overlay', baseUrl: this._jsonUrl,
+      urlAllowed: (u, img) => this._urlAllowed(u, img) });
+    // Reduced motion: no rotation until the reader asks for it with the rotation button.
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) M._wg_set_autoplay(0);
     this._readView();
     this._applySize();
+    this._syncGL();
     this._requestFrame();
     return res;
+  }
+
+  // Where a fresh gallery starts: goTo() called before it loaded, else its deep link; -1 = the
+  // gallery's own startIndex.
+  _startIndex(count) {
+    let i = this._pendingIndex;
+    this._pendingIndex = null;
+    if (i === null && this._linkId) i = deepLink.readSlide(this._linkId);
+    return i !== null && i >= 0 && count > 0 ? Math.min(i, count - 1) : -1;
   }
 
   _fileName() {
     if (!this.source.src) return 'inline gallery';
     try { return new URL(this._jsonUrl).pathname.split('/').pop() || 'gallery.json'; } catch { return 'gallery.json'; }
+  }
+
+  _urlAllowed(url, forImage) {
+    const M = this._M;
+    if (!M) return urlAllowedHere(url, forImage);
+    return this._withString(String(url), (p) => M._wg_url_allowed(p, forImage ? 1 : 0)) === 1;
   }
 
   // ---- failure and fallback -----------------------------------------------------------------
@@ -311,14 +462,18 @@ export class Gallery {
     const list = (diagnostics || []).filter((d) => d.severity === 'error');
     if (list.length) {
       const ul = el('ul');
-      for (const d of list.slice(0, 20)) {
+      for (const d of list.slice(0, MAX_LISTED_ERRORS)) {
         const li = el('li');
         const code = el('code');
         code.textContent = d.text;
         li.append(code);
         ul.append(li);
       }
-      if (list.length > 20) { const li = el('li'); li.textContent = `… and ${list.length - 20} more`; ul.append(li); }
+      if (list.length > MAX_LISTED_ERRORS) {
+        const li = el('li');
+        li.textContent = `… and ${list.length - MAX_LISTED_ERRORS} more`;
+        ul.append(li);
+      }
       m.append(ul);
     }
     m.hidden = false;
@@ -327,22 +482,200 @@ export class Gallery {
     this._dispatch('error', detail);
   }
 
-  // No WebGL2 or no wasm: the mirror becomes a visible plain-HTML gallery.
+  // No WebGL2 or no wasm: the mirror becomes a visible plain-HTML gallery. `model` is the wasm's
+  // validated gallery, or (no wasm) the raw JSON, which the mirror reads defensively.
   _fallback(model, why) {
-    if (!model || !Array.isArray(model.slides) || !model.slides.length) {
+    if (!model || typeof model !== 'object' || !Array.isArray(model.slides) || !model.slides.length) {
+      this._mode = 'failed';
       return this._fail(why || 'The gallery could not be shown.', []);
     }
-    this.canvas.hidden = true;
+    lease.release(this);
+    this._mode = 'fallback';
     this.stage.hidden = true;
+    this._model = model;
     this._count = model.slides.length;
-    this._mirror.fill(model, this._index, { visible: true, baseUrl: this._jsonUrl });
-    if (!this._ready) { this._ready = true; this._dispatch('ready', { index: this._index, count: this._count, fallback: true }); }
+    const opt = model.options && typeof model.options === 'object' ? model.options : {};
+    this._linkId = deepLink.linkId(opt.deepLink, this.host);
+    const start = this._startIndex(this._count);
+    const index = start >= 0 ? start : this._M ? this._M._wg_index() : Math.max(0, Math.min(this._count - 1, opt.startIndex | 0));
+    if (typeof model.title === 'string' && model.title) this.region.setAttribute('aria-label', model.title);
+    this._mirror.fill(model, index, { mode: 'visible', baseUrl: this._jsonUrl, urlAllowed: (u, img) => this._urlAllowed(u, img) });
+    this._index = this._mirror.index;
+    if (!this._ready) {
+      this._ready = true;
+      this._dispatch('ready', { index: this._index, count: this._count, fallback: true });
+    }
+  }
+
+  // ---- navigation -----------------------------------------------------------------------------
+  _step(d) {
+    if (this._mode === 'gl' && this._glLive) this._call(d > 0 ? '_wg_next' : '_wg_prev');
+    else if (this._mode === 'gl') this._jump(this.index + d);
+    else if (this._mode === 'fallback') this._showPlain(this._index + d);
+    else if (this._mode === 'loading') this._pendingIndex = (this._pendingIndex || 0) + d;
+  }
+
+  // Without a context nothing animates: the carousel is placed on the slide at once.
+  _jump(i) {
+    const M = this._M, n = this._count;
+    if (!M || !n) return;
+    const loop = this._model && this._model.options && this._model.options.loop;
+    i = loop ? ((i % n) + n) % n : Math.max(0, Math.min(n - 1, i));
+    const before = M._wg_index();
+    M._wg_jump_to(i);
+    if (M._wg_index() !== before) this._onSlide(M._wg_index(), n);
+  }
+
+  _showPlain(i) {
+    const before = this._index;
+    const shown = this._mirror.show(i);
+    if (shown !== before) this._onSlide(shown, this._count);
+  }
+
+  // Every settled change of slide, whoever made it.
+  _onSlide(index, count) {
+    if (this._destroyed) return;
+    this._index = index;
+    this._count = count;
+    this._mirror.show(index);
+    this._mirror.announce(index);
+    if (this._linkId) deepLink.writeSlide(this._linkId, index);
+    if (this._expanded) this._applySize();
+    this._syncControls();
+    this._dispatch('slidechange', { index, count });
+  }
+
+  _followUrl() {
+    if (!this._linkId || this._mode === 'loading') return;
+    const i = deepLink.readSlide(this._linkId);
+    if (i >= 0 && i < this._count && i !== this.index) this.goTo(i);
+  }
+
+  _key(e) {
+    const k = KEYS[e.key];
+    if (!k || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (this._mode === 'gl' && this._glLive) {
+      e.preventDefault();
+      this._call('_wg_key', k);
+    } else if (this._mode === 'fallback' || this._mode === 'gl') {
+      e.preventDefault();
+      const last = this._count - 1;
+      const to = k === 1 ? this._index - 1 : k === 2 ? this._index + 1 : k === 3 ? 0 : last;
+      if (this._mode === 'fallback') this._showPlain(to); else this._jump(to);
+    }
+  }
+
+  // ---- accessibility mirror -------------------------------------------------------------------
+  // The DOM button focused by keyboard, drawn on the canvas as a ring around what it stands for.
+  _focusRing(hit, dot) {
+    if (!this._M || this._mode !== 'gl') return;
+    this._M._wg_set_focus_ring(hit, dot);
+    this._requestFrame();
+  }
+
+  // Where the canvas draws its controls and whether it rotates: the mirror follows.
+  _syncControls() {
+    const M = this._M;
+    if (!M || this._mode !== 'gl' || this._destroyed) return;
+    this._controls = JSON.parse(M.UTF8ToString(M._wg_controls()));
+    this._mirror.place(this._controls);
+    this._syncLive();
+  }
+
+  _syncLive() {
+    const rotating = this._controls.autoplay === 1 && !this._focusWithin && !this._hovered && this._visible && !document.hidden;
+    this._mirror.setRotating(rotating);
+  }
+
+  // ---- the WebGL context ----------------------------------------------------------------------
+  // Takes a context when near the viewport, gives it back when far (gl-lease decides who may).
+  _syncGL() {
+    if (this._destroyed || this._mode !== 'gl' || !this._M || this._awaitingRestore) return;
+    if (this._near && !this._glLive) {
+      if (lease.claim(this)) this._acquireGL();
+    } else if (!this._near && this._glLive) {
+      this._park();
+    }
+  }
+
+  _acquireGL() {
+    const M = this._M;
+    M.wgCanvas = this.canvas;
+    this._applySize();
+    // wg_gl_restore re-creates GL state and asks for the photos again ("want"); the first time,
+    // wg_init also creates the ImGui context.
+    const ok = this._glInited ? M._wg_gl_restore() : M._wg_init();
+    if (!ok) {
+      lease.release(this);
+      this._loseContext(this.canvas.getContext('webgl2'));
+      return this._fallback(this._model, 'WebGL2 is not available.');
+    }
+    this._glInited = true;
+    this._glLive = true;
+    this._ctx = this.canvas.getContext('webgl2');
+    const want = this._pendingWant;
+    this._pendingWant = null;
+    if (want && this._images) this._images.want(want);
+    this._readView();
+  }
+
+  // Far from the viewport: the context goes back to the browser; model and slide stay in the wasm.
+  _park() {
+    if (!this._glLive) return;
+    const ctx = this._ctx;
+    this._dropGL();
+    this._swapCanvas();
+    this._loseContext(ctx);
+  }
+
+  // The wasm forgets its GL objects; frames and photo loads stop until a context comes back.
+  _dropGL() {
+    this._glLive = false;
+    this._ctx = null;
+    cancelAnimationFrame(this._raf);
+    this._raf = 0;
+    clearTimeout(this._wake);
+    if (this._images) this._images.want([]); // a photo arriving now would have nowhere to go
+    this._pendingWant = null;
+    this._M._wg_gl_lost();
+    lease.release(this);
+  }
+
+  _loseContext(ctx = this._ctx) {
+    if (ctx === this._ctx) this._ctx = null;
+    if (!ctx || ctx.isContextLost()) return;
+    const ext = ctx.getExtension('WEBGL_lose_context');
+    if (ext) ext.loseContext();
+  }
+
+  _onContextLost(e, canvas) {
+    e.preventDefault(); // without it the browser never offers the context back
+    if (canvas !== this.canvas || !this._glLive) return;
+    this._dropGL();
+    this._awaitingRestore = true;
+    clearTimeout(this._restoreTimer);
+    this._restoreTimer = setTimeout(() => {
+      if (!this._awaitingRestore || this._destroyed) return;
+      this._awaitingRestore = false;
+      this._swapCanvas();
+      this._syncGL();
+    }, RESTORE_WAIT_MS);
+  }
+
+  _onContextRestored(canvas) {
+    if (canvas !== this.canvas || this._destroyed || !this._awaitingRestore) return;
+    clearTimeout(this._restoreTimer);
+    this._awaitingRestore = false;
+    if (this._near && this._mode === 'gl' && lease.claim(this)) return this._acquireGL();
+    // Not wanted any more (scrolled away meanwhile): give it straight back.
+    this._loseContext(canvas.getContext('webgl2'));
+    this._swapCanvas();
   }
 
   // ---- wasm plumbing --------------------------------------------------------------------------
   _call(name, ...args) {
     const M = this._M;
-    if (!M) return;
+    if (!M || this._mode !== 'gl') return;
     M[name](...args, now());
     this._requestFrame();
   }
@@ -371,30 +704,18 @@ export class Gallery {
   }
 
   _onEvent(type, json) {
+    if (this._destroyed) return;
     const d = json ? JSON.parse(json) : {};
     if (type === 'slidechange') {
-      this._index = d.index;
-      this._count = d.count;
-      this._mirror.show(d.index, true);
-      if (this._expanded) this._applySize();
-      this._dispatch('slidechange', { index: d.index, count: d.count });
+      // After the export that emitted it has returned: handlers may call back into the wasm.
+      queueMicrotask(() => this._onSlide(d.index, d.count));
     } else if (type === 'want') {
-      this._images && this._images.want(d);
+      if (this._glLive && this._images) this._images.want(d);
+      else this._pendingWant = d;
     } else if (type === 'action') {
       if (d.name === 'fullscreen') this.toggleFullscreen();
       else if (d.name === 'more' || d.name === 'less') this.setExpanded(d.name === 'more');
     }
-  }
-
-  setExpanded(on) {
-    this._expanded = !!on;
-    this._readView();
-    this._applySize();
-  }
-
-  toggleFullscreen() {
-    if (document.fullscreenElement === this.host) document.exitFullscreen();
-    else if (this.host.requestFullscreen) this.host.requestFullscreen().catch(() => {});
   }
 
   _dispatch(type, detail) {
@@ -404,19 +725,28 @@ export class Gallery {
   // ---- input ------------------------------------------------------------------------------------
   _pointer(phase, e) {
     const M = this._M;
-    if (!M || !this._gl) return;
+    if (!M || !this._glLive) return;
     if (phase === 0) {
       if (e.pointerType === 'mouse' && e.button !== 0) return;
       this._pointers.set(e.pointerId, true);
       if (e.pointerType === 'mouse') {
-        try { this.canvas.setPointerCapture(e.pointerId); } catch { /* not capturable */ }
+        try { this.stage.setPointerCapture(e.pointerId); } catch { /* not capturable */ }
       }
     } else if (!this._pointers.has(e.pointerId)) {
       return;
     }
     const r = this.canvas.getBoundingClientRect();
-    const verdict = M._wg_pointer(phase, e.pointerId, e.clientX - r.left, e.clientY - r.top, now(),
-      POINTER_KIND[e.pointerType] ?? 0);
+    // Event times, not handler time, and every coalesced move: when the main thread is busy, moves
+    // arrive late and bunched into one event, and only their own timestamps give the finger's real
+    // speed (a flick must stay a flick on a slow phone).
+    const kind = POINTER_KIND[e.pointerType] ?? 0;
+    const moves = phase === 1 && e.getCoalescedEvents ? e.getCoalescedEvents().slice(0, -1) : [];
+    let verdict = 0;
+    for (const c of moves) {
+      verdict = M._wg_pointer(1, e.pointerId, c.clientX - r.left, c.clientY - r.top, c.timeStamp, kind);
+      if (verdict === 2) break;
+    }
+    if (verdict !== 2) verdict = M._wg_pointer(phase, e.pointerId, e.clientX - r.left, e.clientY - r.top, e.timeStamp, kind);
     if (phase === 1 && verdict === 2) {
       // Vertical: the page scrolls (touch-action lets it); this pointer is no longer ours.
       this._pointers.delete(e.pointerId);
@@ -429,16 +759,16 @@ export class Gallery {
 
   // ---- frames on demand -------------------------------------------------------------------------
   _requestFrame() {
-    if (this._raf || this._destroyed || !this._M || !this._gl) return;
+    if (this._raf || this._destroyed || !this._glLive) return;
     this._raf = requestAnimationFrame(() => {
       this._raf = 0;
-      if (!this._visible || document.hidden || this._destroyed) return;
+      if (document.hidden || this._destroyed || !this._glLive) return;
       const M = this._M;
       clearTimeout(this._wake);
       const more = M._wg_frame(now());
-      if (!this._ready && this._images && this._images.settled(this._index)) {
+      if (!this._ready && this._images && this._images.settled(M._wg_index())) {
         this._ready = true;
-        this._dispatch('ready', { index: this._index, count: this._count });
+        this._dispatch('ready', { index: M._wg_index(), count: this._count });
       }
       if (more) this._requestFrame();
       else {

@@ -1,7 +1,18 @@
-// mirror.js — the gallery as real DOM: what screen readers and crawlers read while the canvas
-// (aria-hidden) is what sighted readers see, and the visible plain-HTML gallery when WebGL2 or the
-// wasm is unavailable. Text from JSON only ever reaches the DOM as textContent or attributes.
-const HIT = { Prev: 1, Next: 2, Dot: 3 };
+// mirror.js — the gallery as real DOM, after the WAI-ARIA APG carousel pattern: what screen readers,
+// keyboards and crawlers use while the canvas (aria-hidden) is what sighted readers see. Its buttons
+// lie invisibly over the controls the canvas draws (so touch exploration finds them there) and their
+// keyboard focus is drawn on the canvas as a ring; the rotation button is a visible one. When WebGL2
+// or the wasm is unavailable the same DOM becomes the visible plain-HTML gallery.
+// Text from JSON only ever reaches the DOM as textContent or as attribute values set through the DOM.
+
+// The canvas's controls, as wg_set_focus_ring and the layout's hit test number them.
+export const HIT = { None: 0, Prev: 1, Next: 2, Dot: 3, Fullscreen: 4, More: 5, Photo: 6 };
+
+// Room the rotation button keeps from the photo's corner, and its size (CSS px; ≥ 24 px target,
+// WCAG 2.2 2.5.8).
+const ROTATION_INSET = 8, ROTATION_SIZE = 36;
+
+let uid = 0;
 
 function el(tag, cls, attrs) {
   const e = document.createElement(tag);
@@ -10,87 +21,194 @@ function el(tag, cls, attrs) {
   return e;
 }
 
-function safeImageUrl(url, base) {
-  try {
-    const u = new URL(url, base);
-    return /^(https?:|data:image\/|blob:)/i.test(u.href) ? u.href : '';
-  } catch { return ''; }
+const str = (v) => (typeof v === 'string' ? v : '');
+
+// The shared URL rule (url_policy.h) for when the wasm could not be loaded to answer it: relative,
+// http(s), and for images data:image/… but not SVG. No control characters, backslashes or edge spaces.
+export function urlAllowedHere(url, forImage) {
+  if (typeof url !== 'string' || !url || url.length > 2048 * 1024) return false;
+  if (/[\u0000-\u001f\u007f\\]/.test(url) || url[0] === ' ' || url[url.length - 1] === ' ') return false;
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+  if (!m) return true;
+  const scheme = m[1].toLowerCase();
+  if (scheme === 'http' || scheme === 'https') return true;
+  return forImage && scheme === 'data' && /^data:image\/(?!svg)[^,;]+[^,]*,/i.test(url);
 }
 
 export class Mirror {
-  constructor(gallery) {
-    this.g = gallery;
-    this.el = el('div', 'wg-mirror wg-sr');
-    this.nav = el('div', 'wg-nav');
-    this.prevBtn = el('button', 'wg-prev', { type: 'button', 'aria-label': 'Previous slide' });
-    this.prevBtn.textContent = '‹ Previous';
-    this.nextBtn = el('button', 'wg-next', { type: 'button', 'aria-label': 'Next slide' });
-    this.nextBtn.textContent = 'Next ›';
-    this.slides = el('div', 'wg-slides', { 'aria-live': 'off' });
-    this.live = el('div', 'wg-sr wg-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
-    this.nav.append(this.prevBtn, this.nextBtn);
-    this.el.append(this.nav, this.slides, this.live);
-    this.visible = false;
-    this.index = 0;
+  // g: the Gallery (for navigation, focus ring and rotation); everything else is in the DOM.
+  constructor(g) {
+    this.g = g;
+    this.id = 'wg' + (++uid);
     this.model = null;
-    const g = gallery;
-    this.prevBtn.addEventListener('click', () => (this.visible ? this.show(this.index - 1, true) : g.prev()));
-    this.nextBtn.addEventListener('click', () => (this.visible ? this.show(this.index + 1, true) : g.next()));
-    for (const [b, hit] of [[this.prevBtn, HIT.Prev], [this.nextBtn, HIT.Next]]) {
-      b.addEventListener('focus', () => g._M && g._call('_wg_set_focus_ring', hit, -1));
-      b.addEventListener('blur', () => g._M && g._call('_wg_set_focus_ring', 0, -1));
-    }
+    this.index = 0;
+    this.mode = 'overlay';
+    this.el = el('div', 'wg-mirror', { 'data-mode': 'overlay' });
+    // DOM order = tab order: rotation first (APG), previous/next, the slide, the slide picker, More, full screen.
+    this.rotation = this._button('wg-rotation', 'Stop slide rotation', () => g.toggleRotation());
+    this.rotation.hidden = true;
+    this.nav = el('div', 'wg-nav');
+    this.prevBtn = this._button('wg-ctl wg-prev', 'Previous slide', () => g.prev(), HIT.Prev);
+    this.nextBtn = this._button('wg-ctl wg-next', 'Next slide', () => g.next(), HIT.Next);
+    this.prevBtn.setAttribute('aria-controls', this.id + '-slides');
+    this.nextBtn.setAttribute('aria-controls', this.id + '-slides');
+    this.prevBtn.append(el('span', 'wg-arrow', { 'aria-hidden': 'true' }), el('span', 'wg-label'));
+    this.nextBtn.append(el('span', 'wg-label'), el('span', 'wg-arrow', { 'aria-hidden': 'true' }));
+    this.prevBtn.querySelector('.wg-arrow').textContent = '‹';
+    this.prevBtn.querySelector('.wg-label').textContent = 'Previous';
+    this.nextBtn.querySelector('.wg-arrow').textContent = '›';
+    this.nextBtn.querySelector('.wg-label').textContent = 'Next';
+    this.counter = el('span', 'wg-count', { 'aria-hidden': 'true' });
+    this.nav.append(this.prevBtn, this.counter, this.nextBtn);
+    this.slides = el('div', 'wg-slides', { id: this.id + '-slides' });
+    this.dots = el('div', 'wg-dots', { role: 'group', 'aria-label': 'Choose slide' });
+    this.moreBtn = this._button('wg-ctl wg-more', 'More text', () => g.setExpanded(!g._expanded), HIT.More);
+    this.moreBtn.setAttribute('aria-expanded', 'false');
+    this.moreBtn.hidden = true;
+    this.fsBtn = this._button('wg-ctl wg-fullscreen', 'Full screen', () => g.toggleFullscreen(), HIT.Fullscreen);
+    this.fsBtn.hidden = true;
+    this.live = el('div', 'wg-sr wg-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.el.append(this.rotation, this.nav, this.slides, this.dots, this.moreBtn, this.fsBtn, this.live);
   }
 
-  // Builds one group per slide; only the current one is shown (others hidden from everyone).
-  fill(model, index, { visible = false, baseUrl = document.baseURI } = {}) {
+  _button(cls, label, onClick, hit, dot = -1) {
+    const b = el('button', cls, { type: 'button', 'aria-label': label });
+    b.addEventListener('click', () => { if (b.getAttribute('aria-disabled') !== 'true') onClick(); });
+    if (hit) {
+      b.addEventListener('focus', () => this.g._focusRing(hit, dot));
+      b.addEventListener('blur', () => this.g._focusRing(HIT.None, -1));
+    }
+    return b;
+  }
+
+  // Builds one group per slide; only the current one is shown (the others are hidden from everyone).
+  // mode: 'overlay' (over a working canvas) or 'visible' (the plain-HTML gallery).
+  // urlAllowed(url, forImage) is the shared URL rule; baseUrl resolves relative URLs.
+  fill(model, index, { mode, baseUrl, urlAllowed }) {
     this.model = model;
-    this.visible = visible;
-    this.el.classList.toggle('wg-sr', !visible);
-    this.slides.replaceChildren();
-    const n = model.slides.length;
-    model.slides.forEach((s, i) => {
-      const g = el('div', 'wg-slide', { role: 'group', 'aria-roledescription': 'slide', 'aria-label': `${i + 1} of ${n}` });
-      const img = el('img', null, { alt: typeof s.alt === 'string' ? s.alt : '', loading: 'lazy', decoding: 'async' });
-      if (visible) {
-        const src = safeImageUrl(String(s.image || ''), baseUrl);
-        if (src) img.setAttribute('src', src);
-        if (s.width > 0 && s.height > 0) { img.setAttribute('width', s.width); img.setAttribute('height', s.height); }
+    this.mode = mode;
+    this.el.setAttribute('data-mode', mode);
+    if (mode !== 'overlay') for (const b of this.el.querySelectorAll('.wg-over')) b.classList.remove('wg-over');
+    const slides = Array.isArray(model.slides) ? model.slides : [];
+    const n = slides.length;
+    const groups = slides.map((raw, i) => {
+      const s = raw && typeof raw === 'object' ? raw : {};
+      const group = el('div', 'wg-slide', { role: 'group', 'aria-roledescription': 'slide', 'aria-label': `${i + 1} of ${n}` });
+      const img = el('img', 'wg-photo', { alt: str(s.alt), decoding: 'async', loading: 'lazy' });
+      if (s.width > 0 && s.height > 0) { img.setAttribute('width', String(s.width | 0)); img.setAttribute('height', String(s.height | 0)); }
+      // Only the visible gallery shows photos; over the canvas the img carries its alt text only.
+      if (mode === 'visible' && urlAllowed(str(s.image), true)) {
+        try { img.setAttribute('src', new URL(str(s.image), baseUrl).href); } catch { /* unparsable: alt text only */ }
       }
       const cap = el('p', 'wg-caption');
-      cap.textContent = typeof s.caption === 'string' ? s.caption : '';
+      cap.textContent = str(s.caption);
       const credit = el('p', 'wg-credit');
-      credit.textContent = typeof s.credit === 'string' ? s.credit : '';
+      credit.textContent = str(s.credit);
       const body = el('div', 'wg-body');
-      for (const para of String(typeof s.text === 'string' ? s.text : '').split(/\n\s*\n/)) {
+      for (const para of str(s.text).split(/\n\s*\n/)) {
         if (!para.trim()) continue;
         const p = el('p');
         p.textContent = para;
         body.append(p);
       }
-      g.append(img, cap, credit, body);
-      g.hidden = i !== index;
-      this.slides.append(g);
+      group.append(img, cap, credit, body);
+      if (str(s.link) && urlAllowed(s.link, false)) {
+        try {
+          const a = el('a', 'wg-link', { href: new URL(s.link, baseUrl).href });
+          a.textContent = 'Read more';
+          group.append(a);
+        } catch { /* unparsable: no link */ }
+      }
+      group.hidden = i !== index;
+      return group;
     });
-    this.index = index;
+    this.slides.replaceChildren(...groups);
+    this.dots.replaceChildren(...slides.map((_, i) =>
+      this._button('wg-ctl wg-dot', `Slide ${i + 1}`, () => this.g.goTo(i), HIT.Dot, i)));
+    this.dots.hidden = true;
+    this.rotation.hidden = true;
+    this.moreBtn.hidden = true;
+    this.fsBtn.hidden = true;
+    this.show(index);
   }
 
-  // Shows slide i (clamped, or wrapped when the gallery loops); `announce` updates the live region.
-  show(i, announce) {
-    if (!this.model) return;
-    const n = this.model.slides.length;
-    const loop = this.model.options && this.model.options.loop;
-    i = loop ? ((i % n) + n) % n : Math.max(0, Math.min(n - 1, i));
-    const changed = i !== this.index;
+  get loop() { return !!(this.model && this.model.options && this.model.options.loop); }
+
+  // Shows slide i (wrapped when the gallery loops, else clamped) and returns it.
+  show(i) {
+    if (!this.model) return 0;
+    const n = this.slides.children.length;
+    if (!n) return 0;
+    i = this.loop ? ((i % n) + n) % n : Math.max(0, Math.min(n - 1, i));
     [...this.slides.children].forEach((c, k) => { c.hidden = k !== i; });
+    [...this.dots.children].forEach((d, k) => {
+      if (k === i) d.setAttribute('aria-current', 'true');
+      else d.removeAttribute('aria-current');
+    });
+    this.counter.textContent = `${i + 1} / ${n}`;
+    // At the ends of a gallery that does not loop, previous/next stay focusable but do nothing.
+    const ends = !this.loop;
+    this._disable(this.prevBtn, ends && i === 0);
+    this._disable(this.nextBtn, ends && i === n - 1);
     this.index = i;
-    if (announce && changed) {
-      const cap = this.model.slides[i].caption || '';
-      this.live.textContent = `Slide ${i + 1} of ${n}${cap ? ': ' + cap : ''}`;
+    return i;
+  }
+
+  _disable(b, off) {
+    if (off) b.setAttribute('aria-disabled', 'true');
+    else b.removeAttribute('aria-disabled');
+  }
+
+  // The live region's words after a navigation: "Slide 3 of 10: <caption>".
+  announce(i) {
+    if (!this.model) return;
+    const n = this.slides.children.length;
+    const s = this.model.slides[i] || {};
+    const cap = str(s.caption);
+    this.live.textContent = `Slide ${i + 1} of ${n}${cap ? ': ' + cap : ''}`;
+  }
+
+  // APG: the live region stays silent while the carousel rotates by itself.
+  setRotating(rotating) {
+    this.live.setAttribute('aria-live', rotating ? 'off' : 'polite');
+  }
+
+  // Lays the buttons over the controls the canvas draws (c: wg_controls()). A control the canvas
+  // does not draw keeps a screen-reader-only button (previous/next) or none (More, dots, full screen).
+  place(c) {
+    if (this.mode !== 'overlay') return;
+    const at = (b, r) => {
+      b.classList.toggle('wg-over', !!r);
+      if (!r) return;
+      b.style.setProperty('--wg-x', r[0] + 'px');
+      b.style.setProperty('--wg-y', r[1] + 'px');
+      b.style.setProperty('--wg-w', r[2] + 'px');
+      b.style.setProperty('--wg-h', r[3] + 'px');
+    };
+    at(this.prevBtn, c.prev);
+    at(this.nextBtn, c.next);
+    this.fsBtn.hidden = !c.fullscreen;
+    at(this.fsBtn, c.fullscreen);
+    this.fsBtn.setAttribute('aria-label', document.fullscreenElement === this.g.host ? 'Exit full screen' : 'Full screen');
+    this.moreBtn.hidden = !c.more;
+    at(this.moreBtn, c.more);
+    this.moreBtn.setAttribute('aria-label', c.expanded ? 'Less text' : 'More text');
+    this.moreBtn.setAttribute('aria-expanded', c.expanded ? 'true' : 'false');
+    const dots = c.dots || [];
+    this.dots.hidden = dots.length !== this.dots.children.length;
+    if (!this.dots.hidden) [...this.dots.children].forEach((d, k) => at(d, dots[k]));
+    this.rotation.hidden = !c.autoplay;
+    if (c.autoplay && c.photo) {
+      const p = c.photo;
+      const y = p[1] + p[3] - ROTATION_INSET - ROTATION_SIZE;
+      this.rotation.style.setProperty('--wg-x', p[0] + ROTATION_INSET + 'px');
+      this.rotation.style.setProperty('--wg-y', y + 'px');
+      this.rotation.setAttribute('aria-label', c.autoplay === 1 ? 'Stop slide rotation' : 'Start slide rotation');
+      this.rotation.classList.toggle('wg-playing', c.autoplay === 1);
     }
-    if (this.visible && changed) {
-      this.g._index = i;
-      this.g._dispatch('slidechange', { index: i, count: n });
+    if (c.photo) {
+      this.el.style.setProperty('--wg-link-x', (c.autoplay ? 2 * ROTATION_INSET + ROTATION_SIZE : ROTATION_INSET) + 'px');
+      this.el.style.setProperty('--wg-link-y', c.photo[1] + c.photo[3] - ROTATION_INSET - ROTATION_SIZE + 'px');
     }
   }
 }

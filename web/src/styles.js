@@ -1,17 +1,20 @@
 // styles.js — the widget's CSS, adopted into each shadow root as one shared constructable
-// stylesheet (no inline styles: works under style-src 'self'). Sizes marked (layout) mirror
-// widget/core/layout.h so the box is reserved exactly before the wasm arrives.
+// stylesheet (no inline styles or <style> elements: works under style-src 'self'). The site themes
+// it only through the custom properties below; its own CSS cannot reach inside. Sizes marked
+// (layout) mirror widget/core/layout.h so the box is reserved exactly before the wasm arrives.
+//   --wg-background, --wg-text, --wg-accent   colours (also read by the wasm for the canvas)
+//   --wg-muted                                credit and counter text in the plain-HTML gallery
+//   --wg-font-scale                           text size factor (layout), 1 by default
 const CSS = `
 :host { display: block; position: relative; container-type: inline-size; contain: layout style;
   --wg-font-scale: 1; color: var(--wg-text, #1a1a1a); background: var(--wg-background, #fff);
-  font: 16px/1.5 "Noto Sans", system-ui, sans-serif; }
+  font: 16px/1.5 "Noto Sans", system-ui, sans-serif; text-align: start; }
 :host([hidden]) { display: none; }
 .wg-root { position: relative; outline: none; }
-.wg-root:focus-visible { box-shadow: 0 0 0 3px var(--wg-accent, #0b57d0); }
 .wg-stage { position: relative; width: 100%; height: var(--wg-height, calc(100cqw / 1.5 + 200px));
   overflow: hidden; transition: height 220ms ease-out; }
+.wg-stage[hidden] { display: none; }
 :host(:fullscreen) .wg-stage, :host(:fullscreen) .wg-root { height: 100vh; }
-@media (prefers-reduced-motion: reduce) { .wg-stage { transition: none; } }
 .wg-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block;
   touch-action: pan-y pinch-zoom; user-select: none; -webkit-user-select: none;
   -webkit-tap-highlight-color: transparent; }
@@ -21,21 +24,57 @@ const CSS = `
 .wg-message[hidden] { display: none; }
 .wg-message strong { font-size: 16px; }
 .wg-message ul { margin: 4px 0 0; padding-left: 20px; }
-.wg-message code { font-family: ui-monospace, monospace; font-size: 13px; }
-.wg-sr { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+.wg-message code { font-family: ui-monospace, monospace; font-size: 13px; white-space: pre-wrap; }
+.wg-sr, .wg-mirror[data-mode="overlay"] :is(.wg-slide > :not(.wg-link:focus), .wg-ctl:not(.wg-over)) {
+  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
-/* The accessibility mirror: visually hidden over a working canvas, the visible gallery otherwise. */
-.wg-mirror.wg-sr { white-space: normal; }
-.wg-mirror:not(.wg-sr) { padding: 0 0 12px; }
-.wg-mirror:not(.wg-sr) img { width: 100%; height: auto; display: block; background: #e8eaed; aspect-ratio: var(--wg-aspect-ratio, 3 / 2); object-fit: contain; }
-.wg-mirror:not(.wg-sr) .wg-caption { font-weight: 700; margin: 8px 16px 4px; }
-.wg-mirror:not(.wg-sr) .wg-credit { font-size: 12px; color: #5f6368; margin: 0 16px; }
-.wg-mirror:not(.wg-sr) .wg-body p { margin: 8px 16px; }
-.wg-mirror:not(.wg-sr) .wg-nav { display: flex; gap: 8px; align-items: center; margin: 8px 16px; }
-.wg-mirror button { font: inherit; min-width: 44px; min-height: 44px; padding: 0 12px; border-radius: 22px;
-  border: 1px solid #9aa0a6; background: var(--wg-background, #fff); color: var(--wg-text, #1a1a1a); cursor: pointer; }
-.wg-mirror button:focus-visible { outline: 3px solid var(--wg-accent, #0b57d0); outline-offset: 2px; }
-.wg-slide[hidden] { display: none; }
+[hidden] { display: none !important; }
+
+/* Over a working canvas: buttons lie invisibly on the controls the canvas draws (their focus is
+   drawn there as a ring); pointer input goes through them to the canvas. The text is for screen
+   readers and crawlers only. */
+.wg-mirror[data-mode="overlay"] { position: absolute; top: 0; left: 0; right: 0; height: 0; }
+.wg-mirror[data-mode="overlay"] :is(.wg-nav, .wg-dots, .wg-slides, .wg-slide) { position: static; height: 0; margin: 0; overflow: visible; }
+.wg-over { position: absolute; left: var(--wg-x); top: var(--wg-y); width: var(--wg-w); height: var(--wg-h);
+  margin: 0; padding: 0; border: 0; min-width: 0; min-height: 0; opacity: 0; pointer-events: none; }
+.wg-mirror[data-mode="overlay"] .wg-count { display: none; }
+.wg-mirror[data-mode="overlay"] .wg-link:focus { position: absolute !important; left: var(--wg-link-x); top: var(--wg-link-y);
+  width: auto; height: auto; margin: 0; clip: auto; clip-path: none; padding: 8px 14px; border-radius: 18px;
+  background: rgba(0, 0, 0, 0.72); color: #fff; font-weight: 600; z-index: 1; }
+
+/* The rotation button: a real, visible button in the photo's bottom-left corner (APG). */
+.wg-rotation { position: absolute; left: var(--wg-x, 8px); top: var(--wg-y, 8px); width: 36px; height: 36px;
+  padding: 0; margin: 0; border-radius: 50%; border: 2px solid rgba(255, 255, 255, 0.9);
+  background: rgba(0, 0, 0, 0.6); cursor: pointer; z-index: 1; }
+.wg-rotation::before, .wg-rotation::after { content: ""; position: absolute; top: 50%; left: 50%; }
+.wg-rotation.wg-playing::before, .wg-rotation.wg-playing::after { width: 4px; height: 14px; margin-top: -7px;
+  background: #fff; border-radius: 1px; }
+.wg-rotation.wg-playing::before { margin-left: -6px; }
+.wg-rotation.wg-playing::after { margin-left: 2px; }
+.wg-rotation:not(.wg-playing)::before { margin: -8px 0 0 -4px; border-style: solid; border-width: 8px 0 8px 13px;
+  border-color: transparent transparent transparent #fff; }
+.wg-rotation:focus-visible { outline: 3px solid var(--wg-accent, #0b57d0); outline-offset: 2px; }
+
+/* The plain-HTML gallery (no WebGL2, or no wasm). */
+.wg-mirror[data-mode="visible"] { padding: 0 0 12px; }
+.wg-mirror[data-mode="visible"] .wg-rotation { display: none; }
+.wg-mirror[data-mode="visible"] .wg-nav { display: flex; gap: 8px; align-items: center; justify-content: space-between; margin: 8px 16px; }
+.wg-mirror[data-mode="visible"] .wg-count { color: var(--wg-muted, #5f6368); font-variant-numeric: tabular-nums; }
+.wg-mirror[data-mode="visible"] .wg-photo { width: 100%; height: auto; display: block; background: #e8eaed;
+  aspect-ratio: var(--wg-aspect-ratio, 3 / 2); object-fit: contain; }
+.wg-mirror[data-mode="visible"] .wg-caption { font-weight: 700; margin: 8px 16px 4px; }
+.wg-mirror[data-mode="visible"] .wg-credit { font-size: 12px; color: var(--wg-muted, #5f6368); margin: 0 16px; }
+.wg-mirror[data-mode="visible"] .wg-body p { margin: 8px 16px; }
+.wg-mirror[data-mode="visible"] .wg-link { display: inline-block; margin: 4px 16px; color: var(--wg-accent, #0b57d0); }
+.wg-mirror[data-mode="visible"] .wg-ctl { font: inherit; min-width: 44px; min-height: 44px; padding: 0 14px;
+  border-radius: 22px; border: 1px solid #767676; background: var(--wg-background, #fff);
+  color: var(--wg-text, #1a1a1a); cursor: pointer; }
+.wg-mirror[data-mode="visible"] .wg-ctl[aria-disabled="true"] { opacity: 0.45; cursor: default; }
+.wg-mirror[data-mode="visible"] .wg-arrow { font-size: 20px; line-height: 1; margin: 0 4px; }
+.wg-mirror[data-mode="visible"] :is(.wg-ctl, .wg-link):focus-visible { outline: 3px solid var(--wg-accent, #0b57d0); outline-offset: 2px; }
+.wg-mirror[data-mode="visible"] .wg-dots { display: none; }
+
+@media (prefers-reduced-motion: reduce) { .wg-stage { transition: none; } }
 `;
 
 let sheet = null;
