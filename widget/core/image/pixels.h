@@ -1,0 +1,41 @@
+// pixels.h — RGBA8 pixel helpers: EXIF orientation, downscaling to fit a box, alpha premultiplication.
+// Used by decode() and equally on pixels the browser decoded (WebP, AVIF) before they become textures.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace wg::image {
+
+// RGBA8, rows top to bottom, no padding: rgba.size() == width * height * 4. decode() returns it with
+// premultiplied alpha (what the renderer blends with); orient/fit_within take straight alpha.
+struct Image {
+    int width = 0, height = 0;
+    std::vector<uint8_t> rgba;
+};
+
+struct Size {
+    int width = 0, height = 0;
+};
+
+// Largest size with w:h's aspect that fits inside max_w × max_h, never larger than w × h.
+// max_w/max_h ≤ 0 mean "no limit" on that side; each side of the result is ≥ 1 (0×0 for an empty input).
+Size fit_size(int w, int h, int max_w, int max_h);
+// Size after applying EXIF orientation 1–8: sides swap for 5–8.
+Size oriented_size(int w, int h, int orientation);
+
+// Applies EXIF orientation 1–8 (anything else is treated as 1). Returns an empty image if
+// img.rgba.size() does not match width × height × 4.
+Image orient(Image img, int orientation);
+// Downscales (never upscales) to fit inside max_w × max_h, sRGB-aware with alpha weighting; expects
+// straight alpha. Returns an empty image on inconsistent input or if stb_image_resize fails.
+Image fit_within(const Image& img, int max_w, int max_h);
+// rgb ← round(rgb × a / 255), exactly; a stays.
+void premultiply(Image& img);
+
+// The pieces decode() composes, for 1–4 channels per pixel (gray, gray+alpha, RGB, RGBA):
+// copies src into a new RGBA image with the orientation applied in the same pass.
+Image orient_to_rgba(const uint8_t* src, int w, int h, int channels, int orientation);
+// Resizes src (w × h × channels) into dst (dw × dh × channels, allocated by the caller).
+bool resize_pixels(const uint8_t* src, int w, int h, int channels, uint8_t* dst, int dw, int dh);
+
+}  // namespace wg::image
