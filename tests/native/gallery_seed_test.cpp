@@ -74,8 +74,8 @@ TEST_F(SeedGallery, SlidesCaptionsCreditsAndParagraphs) {
         EXPECT_EQ(s.text.find("\n\n\n"), std::string::npos);
         EXPECT_EQ(s.text.find("Sputnik International"), std::string::npos) << "the glued copy leaked in";
         EXPECT_EQ(s.image, "demo/photos/" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + ".jpg");
-        EXPECT_EQ(s.width, 1600);
-        EXPECT_EQ(s.height, 1067);
+        EXPECT_EQ(s.width, 1596);
+        EXPECT_EQ(s.height, 1064);
     }
     EXPECT_EQ(g.slides[3].text.rfind("In January 1989, five months before his death", 0), 0u);
     // Curly quotes are kept exactly as in the seed.
