@@ -1,0 +1,418 @@
+// main.js — the playground's composition root: loads the starting JSON (?src, the saved draft, or the
+// sample), then wires editor → wasm validator → diagnostics + preview, and the slide list, form,
+// photo checks and export around them. Every JSON change goes through the editor, so Ctrl+Z undoes it.
+import { setDiagnostics } from '@codemirror/lint';
+import { EditorView } from '@codemirror/view';
+import { createEditor, replaceAll } from './editor.js';
+import { editorDiagnostics, rangeOf } from './diagnostics.js';
+import { insertElements, locate, moveElement, removeElement, setMember, slideAt, slidesArray } from './json_tree.js';
+import { Preview, DEVICES } from './preview.js';
+import { LocalPhotos } from './local_photos.js';
+import { PhotoChecks } from './photo_checks.js';
+import { SlideList } from './slide_list.js';
+import { SlideForm } from './slide_form.js';
+import { Problems } from './problems.js';
+import { embedSnippet, downloadText, copyText } from './export_panel.js';
+import { loadDraft, saveDraft, clearDraft } from './draft.js';
+
+// Re-render this long after typing pauses: long enough not to rebuild on every key, short enough to feel live.
+const DEBOUNCE_MS = 300;
+const DRAFT_SAVE_MS = 400;
+const SAMPLE_URL = new URL('../gallery.json', location.href).href;
+// The widget's default decode limit (limits.h), used until the gallery's own maxPixels is known.
+const DEFAULT_MAX_PIXELS = 40000000;
+
+const $ = (sel) => document.querySelector(sel);
+
+const app = {
+  origin: SAMPLE_URL,   // what "reset" goes back to: ?src, or the sample
+  source: SAMPLE_URL,   // where the JSON came from: the base of its relative URLs
+  model: null,          // the last valid gallery, normalized by the wasm
+  diagnostics: [],      // the validator's, for the text in the editor
+  findings: [],         // photo checks per slide, for `model`
+  current: 0,           // the slide the editor works on
+  pendingSlide: -1,     // slide to show after the next render (after a move, add or remove)
+  theme: 'json',        // preview theme override: json | light | dark
+  seq: 0,               // render generation: a slower older run never overwrites a newer one
+};
+
+const local = new LocalPhotos();
+const checks = new PhotoChecks();
+let view, preview, slides, form, problems;
+
+function status(text, kind = '') {
+  const s = $('#status');
+  s.textContent = text;
+  s.dataset.kind = kind;
+}
+
+async function fetchText(url) {
+  const r = await fetch(url, { cache: 'no-cache' });
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r.text();
+}
+
+function absolute(url) {
+  if (local.has(url)) return url;
+  try { return new URL(url, app.source).href; } catch { return url; }
+}
+
+function thumbOf(slide) {
+  const l = local.get(slide.image);
+  return l ? l.url : /^(https?:|data:image\/)/i.test(absolute(slide.image)) ? absolute(slide.image) : '';
+}
+
+// ---- the pipeline: text → wasm verdict → editor diagnostics, preview, slides, checks -------------
+let timer = 0;
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(render, DEBOUNCE_MS);
+  $('#state').dataset.state = 'pending';
+}
+
+async function render() {
+  const seq = ++app.seq;
+  const doc = view.state.doc;
+  let verdict;
+  try {
+    verdict = await window.WasmGallery.validate(doc.toString(), 'gallery.json');
+  } catch (e) {
+    status(`The validator could not start: ${e.message}`, 'error');
+    return;
+  }
+  if (seq !== app.seq || view.state.doc !== doc) return; // a newer edit is on its way
+  app.diagnostics = verdict.diagnostics;
+  if (!verdict.ok) {
+    const n = verdict.diagnostics.filter((d) => d.severity === 'error').length;
+    const why = `${n} error${n > 1 ? 's' : ''} in the JSON; showing the last valid version`;
+    preview.setStale(true, why);
+    form.setEnabled(false, 'Fix the errors in the JSON to edit slides here.');
+    placeDiagnostics();
+    problems.render(app.diagnostics, flatFindings(), { checksStale: true });
+    $('#state').dataset.state = 'invalid';
+    return;
+  }
+  app.model = verdict.gallery;
+  const text = await previewText(app.model);
+  if (seq !== app.seq) return;
+  await preview.show(text);
+  preview.setStale(false);
+  if (app.pendingSlide >= 0) { setCurrent(Math.min(app.pendingSlide, app.model.slides.length - 1), 'edit'); app.pendingSlide = -1; }
+  else if (app.current >= app.model.slides.length) setCurrent(app.model.slides.length - 1, 'edit');
+  form.setEnabled(true);
+  app.findings = app.model.slides.map((s, i) => findingsFor(s, i, null));
+  refreshSlides();
+  placeDiagnostics();
+  problems.render(app.diagnostics, flatFindings());
+  $('#state').dataset.state = 'valid';
+  runChecks(seq);
+}
+
+// The text the preview loads: the model with absolute URLs (the preview page is not where the JSON
+// lives), local photos as data: URLs, and the preview's theme choice.
+async function previewText(model) {
+  const g = structuredClone(model);
+  for (const s of g.slides) {
+    const l = local.get(s.image);
+    s.image = l ? (await l.preview) || s.image : absolute(s.image);
+    if (s.link) s.link = absolute(s.link);
+  }
+  if (app.theme !== 'json') g.options.theme = app.theme;
+  const dark = g.options.theme === 'dark' || (g.options.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+  preview.setDark(dark);
+  return JSON.stringify(g);
+}
+
+function findingsFor(slide, i, info) {
+  const max = (app.model && app.model.options && app.model.options.maxPixels) || DEFAULT_MAX_PIXELS;
+  return PhotoChecks.findings(slide, i, info, max).map((f) => ({ ...f, line: 0, column: 0, source: 'photo check' }));
+}
+
+function flatFindings() { return app.findings.flat(); }
+
+async function runChecks(seq) {
+  const model = app.model;
+  await Promise.all(model.slides.map(async (s, i) => {
+    const l = local.get(s.image);
+    const info = l ? { bytes: l.bytes, width: l.width, height: l.height } : await checks.probe(absolute(s.image));
+    if (seq !== app.seq) return;
+    app.findings[i] = findingsFor(s, i, info);
+  }));
+  if (seq !== app.seq) return;
+  refreshSlides();
+  placeDiagnostics();
+  problems.render(app.diagnostics, flatFindings());
+  $('#state').dataset.checks = 'done';
+}
+
+function placeDiagnostics() {
+  const st = view.state;
+  const ok = !app.diagnostics.some((d) => d.severity === 'error');
+  view.dispatch(setDiagnostics(st, editorDiagnostics(st, ok ? [...app.diagnostics, ...flatFindings()] : app.diagnostics)));
+}
+
+function refreshSlides() {
+  const m = app.model;
+  slides.render(m.slides.map((s, i) => ({ thumb: thumbOf(s), caption: s.caption, findings: app.findings[i] || [] })), app.current);
+  const pick = $('#slide-picker');
+  pick.replaceChildren(...m.slides.map((s, i) => {
+    const o = document.createElement('option');
+    o.value = String(i);
+    o.textContent = `${i + 1} / ${m.slides.length}${s.caption ? ' — ' + s.caption.slice(0, 40) : ''}`;
+    return o;
+  }));
+  pick.value = String(app.current);
+  $('#slide-count').textContent = `${m.slides.length} slide${m.slides.length === 1 ? '' : 's'}`;
+  fillCurrent();
+}
+
+function fillCurrent() {
+  const m = app.model;
+  if (!m) return;
+  const s = m.slides[app.current];
+  form.fill(s, app.current, m.slides.length);
+  const list = $('#slide-checks');
+  const fs = app.findings[app.current] || [];
+  list.replaceChildren(...(fs.length ? fs : [null]).map((f) => {
+    const li = document.createElement('li');
+    if (!f) { li.className = 'empty'; li.textContent = 'Nothing to fix on this slide.'; return li; }
+    li.className = 'finding ' + f.severity;
+    const msg = document.createElement('span');
+    msg.textContent = f.message;
+    li.append(msg);
+    if (f.fix) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'small';
+      b.textContent = `Use ${f.fix.width}×${f.fix.height}`;
+      b.addEventListener('click', () => editSlide(app.current, { width: f.fix.width, height: f.fix.height }));
+      li.append(b);
+    }
+    return li;
+  }));
+}
+
+// ---- current slide: one index shared by editor cursor, slide list, picker, form and preview -----
+function setCurrent(i, from) {
+  if (!app.model || i < 0 || i >= app.model.slides.length) return;
+  const changed = i !== app.current;
+  app.current = i;
+  if (from !== 'preview') preview.goTo(i);
+  if (from === 'list' || from === 'picker') {
+    const r = locate(view.state, `/slides/${i}`);
+    if (r && r.exact && slideAt(view.state, view.state.selection.main.head) !== i) {
+      view.dispatch({ selection: { anchor: r.node.from }, effects: reveal(r.node.from) });
+    }
+  }
+  if (changed || from === 'edit') {
+    slides.select(i);
+    $('#slide-picker').value = String(i);
+    fillCurrent();
+  }
+}
+
+// Scrolls the editor so `pos` is near the top, with some context above it.
+function reveal(pos) {
+  return EditorView.scrollIntoView(pos, { y: 'start', yMargin: 48 });
+}
+
+// ---- edits: all of them are editor transactions ------------------------------------------------
+function editSlide(i, fields) {
+  const r = locate(view.state, `/slides/${i}`);
+  if (!r || !r.exact || r.node.name !== 'Object') return;
+  const changes = Object.entries(fields).map(([k, v]) => setMember(view.state, r.node, k, JSON.stringify(v)));
+  view.dispatch({ changes, userEvent: 'input.form' });
+}
+
+function editSlides(change, slide) {
+  if (!change) return;
+  app.pendingSlide = slide;
+  view.dispatch({ changes: change, userEvent: 'input.slides' });
+}
+
+async function addFiles(files, at) {
+  const arr = slidesArray(view.state);
+  if (!arr) { status('Fix the JSON first: photos are added to its "slides" list.', 'error'); return; }
+  status(`Reading ${files.length} file${files.length > 1 ? 's' : ''}…`);
+  const added = await local.add(files);
+  const ok = added.filter((s) => !s.error);
+  const bad = added.filter((s) => s.error).map((s) => s.error);
+  const arrNow = slidesArray(view.state);
+  if (ok.length && arrNow) editSlides(insertElements(view.state, arrNow, at, ok), at);
+  status([ok.length ? `Added ${ok.length} photo${ok.length > 1 ? 's' : ''} as slides (saved as ${ok.map((s) => s.image).join(', ')}).` : '', ...bad].filter(Boolean).join(' '),
+    bad.length ? 'error' : 'ok');
+}
+
+// ---- start ----------------------------------------------------------------------------------------
+async function startingText() {
+  const src = new URLSearchParams(location.search).get('src');
+  const draft = loadDraft();
+  if (src) {
+    const url = new URL(src, location.href).href;
+    app.origin = url;
+    if (draft && draft.source === url) return { text: draft.text, source: url, note: `Restored your draft of ${src}.` };
+    try {
+      return { text: await fetchText(url), source: url, note: `Opened ${src}.` };
+    } catch (e) {
+      status(`Could not open ${src} (${e.message}); showing the sample instead.`, 'error');
+      app.origin = SAMPLE_URL;
+    }
+  }
+  if (draft && !src) return { text: draft.text, source: draft.source, note: 'Restored your draft from this browser.' };
+  return { text: await fetchText(SAMPLE_URL), source: SAMPLE_URL, note: '' };
+}
+
+function whenWidget() {
+  return new Promise((resolve) => {
+    if (window.WasmGallery) return resolve();
+    document.querySelector('script[src$="wasm-gallery.js"]').addEventListener('load', () => resolve(), { once: true });
+  });
+}
+
+async function start() {
+  await whenWidget();
+  let first;
+  try {
+    first = await startingText();
+  } catch (e) {
+    status(`Could not load the sample gallery (${e.message}).`, 'error');
+    first = { text: '{\n  "slides": []\n}\n', source: SAMPLE_URL, note: '' };
+  }
+  app.source = first.source;
+  $('#source').textContent = new URL(app.source).pathname === new URL(SAMPLE_URL).pathname ? 'gallery.json (sample)' : app.source;
+  $('#reset').textContent = app.origin === SAMPLE_URL ? 'Reset to sample' : 'Reset to original';
+  if (first.note) status(first.note + (first.note.startsWith('Restored') ? ' “' + $('#reset').textContent + '” starts over.' : ''), 'ok');
+
+  let draftTimer = 0;
+  view = createEditor($('#editor'), first.text, {
+    onChange() {
+      schedule();
+      clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => {
+        const err = saveDraft(view.state.doc.toString(), app.source);
+        $('#saved').textContent = err || `Draft saved ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+        $('#saved').dataset.saved = err ? 'false' : 'true';
+      }, DRAFT_SAVE_MS);
+    },
+    onCursor(state) {
+      const i = slideAt(state, state.selection.main.head);
+      if (i >= 0 && i !== app.current) setCurrent(i, 'editor');
+    },
+  });
+
+  preview = new Preview($('#preview-stage'), {
+    onSlideChange: (i) => setCurrent(i, 'preview'),
+    onFit: (scale, d) => {
+      $('#device-note').textContent = `${d.width}×${d.height} CSS px · DPR ${d.dpr} (emulated)${scale < 1 ? ` · shown at ${Math.round(scale * 100)}%` : ''}`;
+    },
+  });
+  slides = new SlideList($('#slides'), $('#add-files'), {
+    onPick: (i) => setCurrent(i, 'list'),
+    onMove: (from, to) => editSlides(moveElement(view.state, slidesArray(view.state), from, to), to),
+    onFiles: (files, at) => addFiles(files, at),
+  });
+  form = new SlideForm($('#slide-form'), {
+    onEdit: (i, key, value) => editSlide(i, { [key]: value }),
+    onRemove: (i) => {
+      if (!app.model || app.model.slides.length <= 1) { status('A gallery needs at least one slide.', 'error'); return; }
+      editSlides(removeElement(view.state, slidesArray(view.state), i), Math.max(0, Math.min(i, app.model.slides.length - 2)));
+    },
+  });
+  problems = new Problems($('#problems'), $('#summary'), (d) => {
+    const r = rangeOf(view.state, d);
+    if (!r) return;
+    view.dispatch({ selection: { anchor: r.from, head: r.to }, effects: reveal(r.from) });
+    view.focus();
+  });
+
+  $('#add-photos').addEventListener('click', () => $('#add-files').click());
+  wireControls();
+  wireDrop();
+  render();
+}
+
+function wireControls() {
+  for (const input of document.querySelectorAll('input[name="device"]')) {
+    input.addEventListener('change', () => { if (input.checked) preview.setDevice(input.value); });
+  }
+  preview.setDevice(document.querySelector('input[name="device"]:checked').value);
+  for (const input of document.querySelectorAll('input[name="theme"]')) {
+    input.addEventListener('change', () => { if (input.checked) { app.theme = input.value; if (app.model) rerenderPreview(); } });
+  }
+  $('#reduced-motion').addEventListener('change', (e) => preview.setReducedMotion(e.target.checked));
+  $('#slide-picker').addEventListener('change', (e) => setCurrent(Number(e.target.value), 'picker'));
+
+  $('#reset').addEventListener('click', async () => {
+    try {
+      const text = await fetchText(app.origin);
+      clearDraft();
+      app.source = app.origin;
+      app.current = 0;
+      app.pendingSlide = 0;
+      replaceAll(view, text, 'reset');
+      status(`Back to ${app.origin === SAMPLE_URL ? 'the sample' : 'the original'}; Ctrl+Z brings your edits back.`, 'ok');
+    } catch (e) {
+      status(`Could not reload ${app.origin} (${e.message}).`, 'error');
+    }
+  });
+
+  const dialog = $('#export');
+  const updateSnippet = () => { $('#snippet').value = embedSnippet($('#script-url').value.trim(), $('#json-url').value.trim()); };
+  $('#open-export').addEventListener('click', () => {
+    updateSnippet();
+    const photos = app.model ? app.model.slides.map((s) => s.image).filter((p) => local.has(p)) : [];
+    $('#export-photos').hidden = !photos.length;
+    $('#export-photo-list').textContent = photos.join(', ');
+    dialog.showModal();
+  });
+  $('#script-url').addEventListener('input', updateSnippet);
+  $('#json-url').addEventListener('input', updateSnippet);
+  $('#copy-snippet').addEventListener('click', async () => {
+    const ok = await copyText($('#snippet').value, $('#snippet'));
+    $('#copy-note').textContent = ok ? 'Copied.' : 'Selected: press Ctrl+C to copy.';
+  });
+  const download = () => downloadText(view.state.doc.toString(), ($('#json-url').value.trim().split('/').pop() || 'gallery.json').replace(/[^\w.-]/g, '') || 'gallery.json');
+  $('#download').addEventListener('click', download);
+  $('#download-2').addEventListener('click', download);
+  $('#close-export').addEventListener('click', () => dialog.close());
+}
+
+function rerenderPreview() {
+  const seq = app.seq;
+  previewText(app.model).then((t) => { if (seq === app.seq) preview.show(t); });
+}
+
+// Photos dropped on the preview (or anywhere on the page outside the editor) become new slides
+// after the current one; dropped on the slide strip they go where they are dropped (slide_list.js).
+function wireDrop() {
+  const zone = $('#preview-pane');
+  const over = (e) => {
+    if (!e.dataTransfer || ![...e.dataTransfer.types].includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    zone.classList.add('drop-target');
+  };
+  const leave = (e) => { if (!e.relatedTarget || !zone.contains(e.relatedTarget)) zone.classList.remove('drop-target'); };
+  const drop = (e) => {
+    zone.classList.remove('drop-target');
+    if (!e.dataTransfer || !e.dataTransfer.files.length || e.defaultPrevented) return;
+    e.preventDefault();
+    addFiles([...e.dataTransfer.files], app.model ? app.current + 1 : 0);
+  };
+  for (const t of [zone]) {
+    t.addEventListener('dragover', over);
+    t.addEventListener('dragleave', leave);
+    t.addEventListener('drop', drop);
+  }
+  // The preview is an iframe: drags over it go to its document.
+  preview.ready.then((win) => {
+    win.document.addEventListener('dragover', over);
+    win.document.addEventListener('dragleave', () => zone.classList.remove('drop-target'));
+    win.document.addEventListener('drop', drop);
+  });
+  // A file dropped anywhere else must not make the browser navigate away from the draft.
+  window.addEventListener('dragover', (e) => { if ([...(e.dataTransfer?.types || [])].includes('Files')) e.preventDefault(); });
+  window.addEventListener('drop', (e) => { if (!e.defaultPrevented) e.preventDefault(); });
+}
+
+start();

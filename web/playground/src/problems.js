@@ -1,0 +1,61 @@
+// problems.js — the list under the editor: the wasm validator's diagnostics, then the photo checks,
+// each with its place (line:column and JSON pointer) as a button that jumps the editor there.
+export class Problems {
+  // root: element to fill; summary: element for the one-line count; onJump(diagnostic).
+  constructor(root, summary, onJump) {
+    this.root = root;
+    this.summary = summary;
+    root.addEventListener('click', (e) => {
+      const b = e.target.closest('button[data-k]');
+      if (b) onJump(this.items[Number(b.dataset.k)]);
+    });
+    this.items = [];
+  }
+
+  render(validator, checks, { checksStale = false } = {}) {
+    this.items = [];
+    const section = (title, list, empty) => {
+      const h = document.createElement('h3');
+      h.textContent = title;
+      const ul = document.createElement('ul');
+      for (const d of list) {
+        const li = document.createElement('li');
+        li.className = 'problem ' + d.severity;
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.dataset.k = String(this.items.push(d) - 1);
+        const sev = document.createElement('span');
+        sev.className = 'sev';
+        sev.textContent = d.severity;
+        const place = document.createElement('code');
+        place.className = 'place';
+        const at = d.line > 0 ? `${d.line}:${d.column}` : '';
+        place.textContent = [at, d.where !== at ? d.where : ''].filter(Boolean).join(' ') || 'document';
+        const msg = document.createElement('span');
+        msg.className = 'msg';
+        msg.textContent = d.message;
+        const id = document.createElement('code');
+        id.className = 'id';
+        id.textContent = d.id;
+        b.append(sev, place, msg, id);
+        li.append(b);
+        ul.append(li);
+      }
+      if (!list.length) {
+        const li = document.createElement('li');
+        li.className = 'empty';
+        li.textContent = empty;
+        ul.append(li);
+      }
+      return [h, ul];
+    };
+    this.root.replaceChildren(
+      ...section('Validator (the widget’s own, via wasm)', validator, 'No problems: the widget will load this gallery.'),
+      ...section(checksStale ? 'Photo checks (from the last valid version)' : 'Photo checks', checks, 'No photo problems found.'),
+    );
+    const count = (l, s) => l.filter((d) => d.severity === s).length;
+    const e = count(validator, 'error'), w = count(validator, 'warning') + count(checks, 'warning') + count(checks, 'error');
+    this.summary.textContent = e ? `${e} error${e > 1 ? 's' : ''}` : w ? `valid · ${w} to check` : 'valid';
+    this.summary.className = 'summary ' + (e ? 'error' : w ? 'warning' : 'ok');
+  }
+}
