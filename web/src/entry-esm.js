@@ -6,4 +6,5 @@ setBaseUrl(import.meta.url);
 const api = install();
 export const mount = api.mount;
 export const version = api.version;
+export const validate = api.validate;
 export default api;

@@ -58,7 +58,7 @@ class WasmGalleryElement extends HTMLElement {
   set src(v) { this.setAttribute('src', v); }
   get index() { return this._gallery ? this._gallery.index : 0; }
   get count() { return this._gallery ? this._gallery.count : 0; }
-  get stats() { return this._gallery ? this._gallery.stats : null; }
+  get stats() { return this._gallery ? this._gallery.stats : { framesRendered: 0, lastFrameMs: 0, texturesResident: 0, heapBytes: 0, heapSize: 0, mode: 'loading', webgl: 'none' }; }
   next() { if (this._gallery) this._gallery.next(); }
   prev() { if (this._gallery) this._gallery.prev(); }
   goTo(i) { if (this._gallery) this._gallery.goTo(i); }

@@ -1,0 +1,130 @@
+// embed-scale.test.js — embedding at scale: 20 galleries on one page with at most a dozen live
+// WebGL contexts, each reaching ready and drawing as the page is scrolled; 50 mount/destroy cycles
+// without a leak (wasm instances collected, no live context, JS heap flat after GC).
+'use strict';
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness.js');
+
+after(h.teardown);
+
+// Records every WebGL2 context the page creates (weakly), so a test can count the live ones.
+function trackContexts(page) {
+  return page.addInitScript(() => {
+    const refs = [];
+    const seen = new WeakSet();
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      const ctx = orig.call(this, type, ...rest);
+      if (ctx && type === 'webgl2' && !seen.has(ctx)) { seen.add(ctx); refs.push(new WeakRef(ctx)); }
+      return ctx;
+    };
+    window.__liveContexts = () => refs.filter((r) => { const c = r.deref(); return c && !c.isContextLost(); }).length;
+  });
+}
+
+// Like h.gotoGallery, for pages that start with no gallery: records events, waits for the API only.
+async function gotoEmpty(page, urlPath) {
+  await page.addInitScript(() => {
+    window.__wg = { events: [] };
+    for (const type of ['ready', 'error', 'slidechange']) {
+      document.addEventListener(type, (e) => {
+        const t = e.composedPath()[0];
+        window.__wg.events.push({ type, id: t && t.id, detail: e.detail, time: performance.now() });
+      }, true);
+    }
+  });
+  const { url } = await h.setup();
+  await page.goto(url + urlPath);
+  await page.waitForFunction(() => window.WasmGallery);
+}
+
+test('20 galleries: each reaches ready and draws while scrolled top to bottom; ≤ 12 live contexts; slides restored', async () => {
+  const page = await h.openPage('desktop');
+  await trackContexts(page);
+  await h.gotoGallery(page, '/test/many.html', 'wasm-gallery', 60000);
+  const n = await page.$$eval('wasm-gallery', (l) => l.length);
+  assert.equal(n, 20);
+  await page.waitForFunction(() => document.getElementById('g1').stats.webgl === 'live');
+  await page.evaluate(() => document.getElementById('g1').goTo(2));
+  await page.waitForFunction(() => window.__wg.events.some((e) => e.type === 'slidechange' && e.id === 'g1' && e.detail.index === 2));
+  const drawn = new Set();
+  let maxLive = 0;
+  for (let i = 1; i <= 20; i++) {
+    const id = 'g' + i;
+    await page.$eval('#' + id, (e) => e.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction((x) => window.__wg.events.some((e) => e.type === 'ready' && e.id === x), id, { timeout: 30000 });
+    await page.waitForFunction((x) => document.getElementById(x).stats.texturesResident > 0, id, { timeout: 30000 });
+    await page.waitForTimeout(250); // the photo's fade-in
+    const { png } = await h.shot(page, `many-${id}`, await page.$('#' + id));
+    const photo = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.5) });
+    if (photo.colours > 500) drawn.add(id);
+    maxLive = Math.max(maxLive, await page.evaluate(() => window.__liveContexts()));
+  }
+  assert.equal(drawn.size, 20, `drawn: ${[...drawn]}`);
+  assert.ok(maxLive <= 12, `at most 12 live WebGL contexts (saw ${maxLive})`);
+  const states = await page.$$eval('wasm-gallery', (l) => l.map((g) => g.stats.webgl));
+  assert.equal(states[0], 'parked', 'the first gallery gave its context back');
+  // Back to the top: g1 takes a context again, on the slide it was on.
+  await page.$eval('#g1', (e) => e.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => document.getElementById('g1').stats.webgl === 'live' && document.getElementById('g1').stats.texturesResident > 0);
+  assert.equal(await page.$eval('#g1', (g) => g.index), 2);
+  await page.waitForTimeout(300);
+  const { png } = await h.shot(page, 'many-g1-restored', await page.$('#g1'));
+  assert.ok(h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.5) }).colours > 500);
+  assert.deepEqual(await h.events(page, 'error'), []);
+  assert.deepEqual(page.errors.filter((e) => !/Too many active WebGL contexts/.test(e)), []);
+  await h.shot(page, 'many-page', null);
+  await page.context().close();
+});
+
+test('50 mount/destroy cycles: wasm instances collected, no live GL context, JS heap flat', async () => {
+  const page = await h.openPage('desktop');
+  await trackContexts(page);
+  await page.addInitScript(() => {
+    window.__collected = 0;
+    window.__fr = new FinalizationRegistry(() => { window.__collected++; });
+  });
+  await gotoEmpty(page, '/test/embed-mount.html');
+  const cdp = await page.context().newCDPSession(page);
+  const heapAfterGc = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    await page.waitForTimeout(100);
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  // One cycle: mount; one in five waits for ready (photos decoded, frames drawn), the others are
+  // destroyed at some point while still loading, the race a single-page app produces.
+  const cycles = (k, from) => page.evaluate(async ({ k, from }) => {
+    const host = document.getElementById('host');
+    for (let i = 0; i < k; i++) {
+      const inst = WasmGallery.mount(host, { src: '/test/embed-three.json' });
+      if ((from + i) % 5 === 0) {
+        await new Promise((res, rej) => {
+          const t = setTimeout(() => rej(new Error('no ready in cycle ' + (from + i))), 20000);
+          host.addEventListener('ready', () => { clearTimeout(t); res(); }, { once: true });
+        });
+      } else {
+        await new Promise((r) => setTimeout(r, 60 * (i % 5)));
+      }
+      if (inst.gallery._M) window.__fr.register(inst.gallery._M, 'M');
+      else window.__fr.register(inst.gallery, 'G'); // destroyed before its wasm: the gallery itself must go
+      inst.destroy();
+    }
+  }, { k, from });
+  await cycles(5, 0);
+  const base = await heapAfterGc();
+  await cycles(45, 5);
+  const end = await heapAfterGc();
+  await page.waitForTimeout(200);
+  await heapAfterGc();
+  const collected = await page.evaluate(() => window.__collected);
+  const live = await page.evaluate(() => window.__liveContexts());
+  const growth = end - base;
+  console.log(`heap after 5 cycles ${(base / 1e6).toFixed(2)} MB, after 50 ${(end / 1e6).toFixed(2)} MB; collected ${collected}/50; live contexts ${live}`);
+  assert.equal(live, 0, 'no WebGL context left alive');
+  assert.ok(collected >= 49, `wasm instances / galleries collected: ${collected} of 50`);
+  assert.ok(growth < 2e6, `JS heap grew ${(growth / 1e6).toFixed(2)} MB over 45 cycles`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -1,0 +1,170 @@
+// wasm-gallery.d.ts — types for dist/wasm-gallery.js (the global `WasmGallery` and the
+// <wasm-gallery> element) and dist/wasm-gallery.mjs (the same API as ES module exports).
+// See docs/embedding.md for the embed forms, events and theming.
+
+/** One slide of gallery.json (web/gallery.schema.json is the full contract). */
+export interface GallerySlide {
+  image: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+  text?: string;
+  link?: string;
+  width?: number;
+  height?: number;
+}
+
+/** The "options" object of gallery.json; mount() options use the same names and rules. */
+export interface GalleryOptions {
+  loop?: boolean;
+  /** 0-based slide shown first. */
+  startIndex?: number;
+  /** Milliseconds per slide, or false. Not started under prefers-reduced-motion. */
+  autoplay?: number | false;
+  transition?: 'slide' | 'fade';
+  fit?: 'contain' | 'cover';
+  theme?: 'light' | 'dark' | 'auto';
+  /** Opt-in: `?<id>=3` or `#<id>/3` opens slide 3; navigation updates it (history.replaceState).
+   *  true uses the host element's id (or "gallery"); a string is the id. */
+  deepLink?: boolean | string;
+  maxPixels?: number;
+}
+
+export interface GalleryJson {
+  $schema?: string;
+  title?: string;
+  description?: string;
+  source?: string;
+  slides: GallerySlide[];
+  options?: GalleryOptions;
+}
+
+/** A validation message from the wasm's validator, with a stable id and its place. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  id: string;
+  /** JSON pointer, e.g. "/slides/2/image". */
+  where: string;
+  line: number;
+  column: number;
+  message: string;
+  /** "gallery.json:12:5: /slides/2/image: …" */
+  text: string;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** The normalized gallery, or null when there are errors. */
+  gallery: GalleryJson | null;
+}
+
+export interface GalleryStats {
+  framesRendered: number;
+  lastFrameMs: number;
+  texturesResident: number;
+  textureBytes?: number;
+  /** Bytes allocated in this gallery's wasm heap. */
+  heapBytes: number;
+  /** Size of this gallery's wasm memory (its high-water mark). */
+  heapSize: number;
+  animating?: boolean;
+  /** 'gl': drawn by the wasm; 'fallback': the plain-HTML gallery; 'loading'; 'failed'. */
+  mode: 'loading' | 'gl' | 'fallback' | 'failed';
+  /** 'live': holds a WebGL context; 'parked': gave it back while far off-screen; 'lost': the browser took it. */
+  webgl: 'live' | 'parked' | 'lost' | 'none';
+}
+
+export interface ReadyDetail {
+  index: number;
+  count: number;
+  /** true when the plain-HTML gallery is shown (no WebGL2, or the wasm could not load). */
+  fallback?: boolean;
+}
+
+export interface SlideChangeDetail {
+  index: number;
+  count: number;
+}
+
+export interface GalleryErrorDetail {
+  message: string;
+  /** Set when one photo failed (network, CORS, corrupt, too large); the other slides carry on. */
+  slide?: number;
+  /** Set when gallery.json has errors. */
+  diagnostics?: Diagnostic[];
+}
+
+/** Events dispatched (bubbling, composed) on the element that hosts a gallery. */
+export interface WasmGalleryEventMap {
+  ready: CustomEvent<ReadyDetail>;
+  slidechange: CustomEvent<SlideChangeDetail>;
+  error: CustomEvent<GalleryErrorDetail>;
+}
+
+/** What every host element (custom element, data-wasm-gallery div, mount target) and instance has. */
+export interface WasmGalleryControls {
+  /** The current slide, 0-based. */
+  readonly index: number;
+  readonly count: number;
+  readonly stats: GalleryStats;
+  next(): void;
+  prev(): void;
+  /** Goes to slide i (clamped; with loop the shortest way round). Called before load, it sets the first slide. */
+  goTo(i: number): void;
+}
+
+export interface WasmGalleryElement extends HTMLElement, WasmGalleryControls {
+  /** Setting it (or the attribute) reloads the gallery. */
+  src: string;
+  addEventListener<K extends keyof WasmGalleryEventMap>(type: K, listener: (this: WasmGalleryElement, ev: WasmGalleryEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof WasmGalleryEventMap>(type: K, listener: (this: WasmGalleryElement, ev: WasmGalleryEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+export interface MountOptions {
+  /** URL of gallery.json (http(s) or relative). */
+  src?: string;
+  /** The gallery itself, as an object or JSON text. */
+  data?: GalleryJson | string;
+  /** Merged over the gallery's own options. */
+  options?: GalleryOptions;
+}
+
+export interface WasmGalleryInstance extends WasmGalleryControls {
+  readonly element: Element;
+  /** Frees the wasm instance and its memory, the WebGL context, listeners, observers and pending photo jobs. */
+  destroy(): void;
+  /** Reloads with new JSON in place, keeping the slide; null before the wasm runs. */
+  load(json: GalleryJson | string): ValidationResult | null;
+  addEventListener<K extends keyof WasmGalleryEventMap>(type: K, listener: (ev: WasmGalleryEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof WasmGalleryEventMap>(type: K, listener: (ev: WasmGalleryEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+export interface WasmGalleryApi {
+  readonly version: string;
+  /** Mounts a gallery into `element` (a div or similar: it gets a shadow root, and the API). */
+  mount(element: Element, options: MountOptions): WasmGalleryInstance;
+  /** The widget's own validator (in the wasm), without showing anything. */
+  validate(json: GalleryJson | string, fileName?: string): Promise<ValidationResult>;
+  /** Fetches and compiles the wasm ahead of the first gallery. */
+  preload(): Promise<WebAssembly.Module>;
+}
+
+export declare const mount: WasmGalleryApi['mount'];
+export declare const version: string;
+export declare const validate: WasmGalleryApi['validate'];
+declare const api: WasmGalleryApi;
+export default api;
+
+declare global {
+  interface Window {
+    WasmGallery: WasmGalleryApi;
+  }
+  interface HTMLElementTagNameMap {
+    'wasm-gallery': WasmGalleryElement;
+  }
+}
