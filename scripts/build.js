@@ -20,11 +20,23 @@ function emEnv() {
   return { ...process.env, NODE_PATH: '/usr/share/nodejs' };
 }
 
-function buildNative({ sanitize = false } = {}) {
-  const dir = path.join(BUILD, sanitize ? 'native-asan' : 'native');
-  run('cmake', ['-S', ROOT, '-B', dir, '-DCMAKE_BUILD_TYPE=' + (sanitize ? 'Debug' : 'RelWithDebInfo'),
-    '-DWG_SANITIZE=' + (sanitize ? 'ON' : 'OFF'), '--log-level=WARNING']);
+// Everything native, optimised (the benchmarks need it): build/native-release.
+function buildNative() {
+  const dir = path.join(BUILD, 'native-release');
+  run('cmake', ['-S', ROOT, '-B', dir, '-DCMAKE_BUILD_TYPE=Release', '-DWG_SANITIZE=OFF', '--log-level=WARNING']);
   run('cmake', ['--build', dir, '-j', JOBS]);
+  return dir;
+}
+
+// Just the unit-test binaries, compiled for build speed (-O0, no debug info: npm test builds them
+// from scratch on a clean clone), or -O1 with line tables under ASan+UBSan.
+function buildNativeTests({ sanitize = false } = {}) {
+  const dir = path.join(BUILD, sanitize ? 'native-asan' : 'native');
+  run('cmake', ['-S', ROOT, '-B', dir, '-DCMAKE_BUILD_TYPE=None', '-DCMAKE_CXX_FLAGS=' + (sanitize ? '-O1 -g1' : '-O0'),
+    '-DWG_SANITIZE=' + (sanitize ? 'ON' : 'OFF'), '--log-level=WARNING']);
+  const targets = ['wg_tests'];
+  if (fs.existsSync(path.join(BUILD, 'third_party/imgui-1.86/imgui.cpp'))) targets.push('wg_render_tests');
+  run('cmake', ['--build', dir, '-j', JOBS, '--target', ...targets]);
   return dir;
 }
 
@@ -153,7 +165,7 @@ async function assemble(wasmDir, fontDir, DIST) {
   await bundleJs(wasmDir, DIST);
 }
 
-module.exports = { buildNative, buildWasm, buildDist, emEnv, ROOT, BUILD, DIST };
+module.exports = { buildNative, buildNativeTests, buildWasm, buildDist, emEnv, ROOT, BUILD, DIST };
 
 if (require.main === module) {
   buildDist().then(() => buildNative()).catch(e => { console.error(e.message || e); process.exit(1); });

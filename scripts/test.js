@@ -48,11 +48,11 @@ async function runAll(build) {
     console.log(`=== ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
   };
   let nativeDir = null;
-  await stage('native build', () => { nativeDir = build.buildNative(); });
+  await stage('native build', () => { nativeDir = build.buildNativeTests(); });
   if (nativeDir) await stage('native tests (ctest)', () => ctest(nativeDir, 'native'));
   if (process.env.WG_SKIP_SANITIZERS !== '1') {
     let asanDir = null;
-    await stage('native build (ASan+UBSan)', () => { asanDir = build.buildNative({ sanitize: true }); });
+    await stage('native build (ASan+UBSan)', () => { asanDir = build.buildNativeTests({ sanitize: true }); });
     if (asanDir) await stage('native tests under ASan+UBSan', () => ctest(asanDir, 'asan'));
   }
   if (fs.existsSync(path.join(ROOT, 'scripts/fuzz.js')) && process.env.WG_SKIP_FUZZ !== '1') {
