@@ -84,7 +84,7 @@ test('a stray comma: a wasm diagnostic at that line, the preview kept and marked
   await page.context().close();
 });
 
-test('the form edits the caption: the JSON and the widget’s DOM mirror change', async () => {
+test('the form edits the caption: the JSON and the widget’s DOM mirror change; slides reorder by keyboard and drag', async () => {
   const page = await h.openPage('desktop');
   await openPlayground(page);
   const caption = 'Edited in the playground form: Tehran, February 2024';
@@ -111,6 +111,12 @@ test('the form edits the caption: the JSON and the widget’s DOM mirror change'
   assert.equal(moved[1].caption, caption);
   await previewFrame(page).waitForFunction(() => document.getElementById('gallery').index === 1);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.index), '1', 'focus stays on the moved slide');
+  // And with the mouse: slide 3 dragged onto the left half of slide 1 goes first.
+  const r = await renders(page);
+  await page.locator('#slides li[data-index="2"]').dragTo(page.locator('#slides li[data-index="0"]'), { targetPosition: { x: 10, y: 30 } });
+  await page.waitForFunction((n) => Number(document.querySelector('#preview-stage').dataset.renders) > n, r);
+  await page.waitForFunction(() => /photos\/03[^]*photos\/02[^]*photos\/01/.test(localStorage.getItem('wasm-gallery.playground.draft.v1')));
+  await previewFrame(page).waitForFunction(() => document.getElementById('gallery').index === 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -210,16 +216,23 @@ test('?src opens a gallery; photo checks find missing alt, wrong size and a brok
   const gallery = {
     title: 'Checks',
     slides: [
-      { image: '/demo/photos/02.jpg', alt: 'Blue flowers', width: 1000, height: 1000 },
+      { image: '/demo/photos/02.jpg', alt: 'Blue flowers', captoin: 'Typo', width: 1000, height: 1000 },
       { image: '/demo/photos/does-not-exist.jpg', alt: '' },
     ],
   };
-  const src = 'data:application/json,' + encodeURIComponent(JSON.stringify(gallery, null, 2));
+  const text = JSON.stringify(gallery, null, 2);
+  const src = 'data:application/json,' + encodeURIComponent(text);
   await openPlayground(page, '?src=' + encodeURIComponent(src));
   assert.equal(await galleryCount(page), 2);
   await page.waitForFunction(() => document.querySelector('#state').dataset.checks === 'done', null, { timeout: 15000 });
   const ids = await page.$$eval('#problems li.problem', (l) => l.map((x) => x.querySelector('.id').textContent + ' ' + x.querySelector('.place').textContent));
-  assert.deepEqual(ids.sort(), ['alt.missing /slides/1/alt', 'image.aspect /slides/0/width', 'image.broken /slides/1/image']);
+  // The validator's warning (semantic, with its line:column) and the photo checks (pointers only).
+  const typoAt = `${lineOf(text, '"captoin"')}:${text.split('\n')[lineOf(text, '"captoin"') - 1].indexOf('"captoin"') + 1}`;
+  assert.deepEqual(ids.sort(), ['alt.missing /slides/1/alt', `field.unknown ${typoAt} /slides/0/captoin`,
+    'image.aspect /slides/0/width', 'image.broken /slides/1/image']);
+  assert.match(await page.$eval('#problems', (p) => p.textContent), /did you mean "caption"/);
+  const warned = await page.$$eval('.cm-lintRange-warning', (els) => els.map((e) => e.textContent));
+  assert.ok(warned.includes('"captoin": "Typo"'), warned.join('|'));
   assert.equal(await page.$eval('#slides li:nth-child(2) .slide-badge', (b) => b.textContent), '2');
   // The fix button writes the file's size.
   await page.click('#slide-checks button');

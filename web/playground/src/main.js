@@ -134,7 +134,8 @@ async function runChecks(seq) {
   const model = app.model;
   await Promise.all(model.slides.map(async (s, i) => {
     const l = local.get(s.image);
-    const info = l ? { bytes: l.bytes, width: l.width, height: l.height } : await checks.probe(absolute(s.image));
+    let info = l ? { bytes: l.bytes, width: l.width, height: l.height } : await checks.probe(absolute(s.image));
+    if (info.error && local.isLocalName(s.image)) info = { ...info, error: `${info.error}: photos dropped here are not kept across reloads, drop it again` };
     if (seq !== app.seq) return;
     app.findings[i] = findingsFor(s, i, info);
   }));
