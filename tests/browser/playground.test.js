@@ -39,7 +39,7 @@ const galleryCount = (page) => previewFrame(page).evaluate(() => document.getEle
 const draft = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || 'null'), DRAFT_KEY);
 
 async function waitDraftWith(page, needle) {
-  await page.waitForFunction(([k, s]) => (localStorage.getItem(k) || '').includes(s), [DRAFT_KEY, needle], { timeout: 10000 });
+  await page.waitForFunction(([k, s]) => (JSON.parse(localStorage.getItem(k) || '{}').text || '').includes(s), [DRAFT_KEY, needle], { timeout: 10000 });
 }
 
 function lineOf(text, needle) {
@@ -238,6 +238,7 @@ test('?src opens a gallery; photo checks find missing alt, wrong size and a brok
   await page.click('#slide-checks button');
   await page.waitForFunction(() => document.querySelector('#state').dataset.checks === 'done' &&
     ![...document.querySelectorAll('#problems .id')].some((e) => e.textContent === 'image.aspect'), null, { timeout: 15000 });
+  await waitDraftWith(page, '"width": 1596');
   const json = JSON.parse((await draft(page)).text);
   assert.deepEqual([json.slides[0].width, json.slides[0].height], [1596, 1064]);
   await page.context().close();

@@ -16,7 +16,7 @@ export function rangeOf(state, d) {
   if (d.where && d.where[0] === '/' && (from === null || d.line === 0)) {
     const r = locate(state, d.where);
     if (r) from = (r.exact && d.id === 'field.unknown' && r.key ? r.key : r.node).from;
-  } else if (from === null && d.where === '' ) {
+  } else if (from === null && d.where === '') {
     from = 0;
   }
   if (from === null) return null;

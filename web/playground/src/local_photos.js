@@ -30,7 +30,6 @@ export class LocalPhotos {
 
   has(path) { return this.byPath.has(path); }
   get(path) { return this.byPath.get(path) || null; }
-  paths() { return [...this.byPath.keys()]; }
   // A name this playground gives dropped photos (it may be from an earlier session).
   isLocalName(path) { return path.startsWith(FOLDER) && !path.includes('/', FOLDER.length); }
 

@@ -6,7 +6,7 @@ import { EditorView } from '@codemirror/view';
 import { createEditor, replaceAll } from './editor.js';
 import { editorDiagnostics, rangeOf } from './diagnostics.js';
 import { insertElements, locate, moveElement, removeElement, setMember, slideAt, slidesArray } from './json_tree.js';
-import { Preview, DEVICES } from './preview.js';
+import { Preview } from './preview.js';
 import { LocalPhotos } from './local_photos.js';
 import { PhotoChecks } from './photo_checks.js';
 import { SlideList } from './slide_list.js';
@@ -28,7 +28,8 @@ const app = {
   origin: SAMPLE_URL,   // what "reset" goes back to: ?src, or the sample
   source: SAMPLE_URL,   // where the JSON came from: the base of its relative URLs
   model: null,          // the last valid gallery, normalized by the wasm
-  diagnostics: [],      // the validator's, for the text in the editor
+  diagnostics: [],      // the validator's, for the text `validated`
+  validated: null,      // the editor document the diagnostics belong to
   findings: [],         // photo checks per slide, for `model`
   current: 0,           // the slide the editor works on
   pendingSlide: -1,     // slide to show after the next render (after a move, add or remove)
@@ -82,6 +83,7 @@ async function render() {
   }
   if (seq !== app.seq || view.state.doc !== doc) return; // a newer edit is on its way
   app.diagnostics = verdict.diagnostics;
+  app.validated = doc;
   if (!verdict.ok) {
     const n = verdict.diagnostics.filter((d) => d.severity === 'error').length;
     const why = `${n} error${n > 1 ? 's' : ''} in the JSON; showing the last valid version`;
@@ -148,6 +150,7 @@ async function runChecks(seq) {
 
 function placeDiagnostics() {
   const st = view.state;
+  if (st.doc !== app.validated) return; // edited since: the next render places them
   const ok = !app.diagnostics.some((d) => d.severity === 'error');
   view.dispatch(setDiagnostics(st, editorDiagnostics(st, ok ? [...app.diagnostics, ...flatFindings()] : app.diagnostics)));
 }

@@ -80,7 +80,6 @@ export class Preview {
 
   get index() { return this.instance ? this.instance.index : 0; }
   get count() { return this.instance ? this.instance.count : 0; }
-  get document() { return this.win ? this.win.document : null; }
 
   setDevice(name) {
     this.env.device = DEVICES[name] || DEVICES.phone;
