@@ -171,6 +171,14 @@ test('export: the snippet is the documented embed form, copied as shown; the dow
   const documented = /```html\n([\s\S]*?)\n```/.exec(doc)[1];
   assert.equal(snippet, documented);
   assert.match(snippet, /^<script src="[^"]*wasm-gallery\.js" defer><\/script>\n<wasm-gallery src="[^"]+"><\/wasm-gallery>$/);
+  // Each line is also verbatim in the embedding guide, with and without the optional stylesheet.
+  const guide = fs.readFileSync(path.join(h.ROOT, 'docs/embedding.md'), 'utf8');
+  for (const l of snippet.split('\n')) assert.ok(guide.includes(l), l);
+  await page.check('#with-css');
+  const withCss = await page.$eval('#snippet', (t) => t.value);
+  assert.equal(withCss, '<link rel="stylesheet" href="dist/wasm-gallery.css">\n' + snippet);
+  assert.ok(guide.includes(withCss.split('\n')[0]));
+  await page.uncheck('#with-css');
   await page.click('#copy-snippet');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
   // Other URLs go into the same form, escaped.

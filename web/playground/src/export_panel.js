@@ -5,8 +5,12 @@ function attr(s) {
   return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-export function embedSnippet(scriptUrl, jsonUrl) {
-  return `<script src="${attr(scriptUrl)}" defer></script>\n<wasm-gallery src="${attr(jsonUrl)}"></wasm-gallery>`;
+// withCss adds the optional stylesheet (docs/embedding.md) that reserves the gallery's box before the
+// script runs; it sits next to the script in dist/.
+export function embedSnippet(scriptUrl, jsonUrl, { withCss = false } = {}) {
+  const lines = [`<script src="${attr(scriptUrl)}" defer></script>`, `<wasm-gallery src="${attr(jsonUrl)}"></wasm-gallery>`];
+  if (withCss) lines.unshift(`<link rel="stylesheet" href="${attr(scriptUrl.replace(/[^/]*$/, 'wasm-gallery.css'))}">`);
+  return lines.join('\n');
 }
 
 export function downloadText(text, name) {

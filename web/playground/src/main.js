@@ -361,7 +361,9 @@ function wireControls() {
   });
 
   const dialog = $('#export');
-  const updateSnippet = () => { $('#snippet').value = embedSnippet($('#script-url').value.trim(), $('#json-url').value.trim()); };
+  const updateSnippet = () => {
+    $('#snippet').value = embedSnippet($('#script-url').value.trim(), $('#json-url').value.trim(), { withCss: $('#with-css').checked });
+  };
   $('#open-export').addEventListener('click', () => {
     updateSnippet();
     const photos = app.model ? app.model.slides.map((s) => s.image).filter((p) => local.has(p)) : [];
@@ -371,6 +373,7 @@ function wireControls() {
   });
   $('#script-url').addEventListener('input', updateSnippet);
   $('#json-url').addEventListener('input', updateSnippet);
+  $('#with-css').addEventListener('change', updateSnippet);
   $('#copy-snippet').addEventListener('click', async () => {
     const ok = await copyText($('#snippet').value, $('#snippet'));
     $('#copy-note').textContent = ok ? 'Copied.' : 'Selected: press Ctrl+C to copy.';
