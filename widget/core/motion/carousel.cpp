@@ -61,7 +61,7 @@ void Carousel::set_viewport_width(float css_px) {
 void Carousel::pointer_down(int id, float x, float y, double t, PointerKind kind) {
     advance(t);
     if (drag_.active() || !(width_ > 0)) return;
-    drag_.begin(id, x, y, now_, kind);
+    drag_.begin(id, x, y, input_time(t), kind);
     caught_ = phase_ == Phase::Snap;  // pos_ is where the snap had it at t: no jump
     phase_ = Phase::Held;
     autoplay_.pause(Autoplay::Pointer, true, now_);
@@ -71,7 +71,7 @@ Gesture Carousel::pointer_move(int id, float x, float y, double t) {
     advance(t);
     if (!drag_.owns(id)) return Gesture::Undecided;
     const Gesture was = drag_.gesture();
-    const Gesture g = drag_.move(x, y, now_);
+    const Gesture g = drag_.move(x, y, input_time(t));
     if (was != Gesture::Undecided || phase_ != Phase::Held) {
         if (g == Gesture::Horizontal && phase_ == Phase::Drag) pos_ = drag_position();
         return g;
@@ -95,9 +95,9 @@ void Carousel::pointer_up(int id, float x, float y, double t) {
     advance(t);
     if (!drag_.owns(id)) return;
     // The up event may be the first to leave the slop (coalesced moves): judge it like a move.
-    if (phase_ == Phase::Held) pointer_move(id, x, y, now_);
+    if (phase_ == Phase::Held) pointer_move(id, x, y, t);
     if (phase_ == Phase::Drag) {
-        drag_.move(x, y, now_);
+        drag_.move(x, y, input_time(t));
         pos_ = drag_position();
         Release r;
         r.position = pos_;
@@ -149,7 +149,7 @@ void Carousel::re_anchor() {
 bool Carousel::wheel(float dx, float dy, double t) {
     advance(t);
     if (holding()) return false;  // a pointer has it; the platform lets the event through
-    const WheelStep s = wheel_.feed(dx, dy, now_);
+    const WheelStep s = wheel_.feed(dx, dy, input_time(t));
     if (s.horizontal) interact();
     if (s.step != 0) seek(target_ + s.step, now_, velocity());
     return s.horizontal;

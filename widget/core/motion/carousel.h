@@ -24,6 +24,8 @@ struct CarouselConfig {
 
 // Time `t` is in ms (performance.now()); an earlier t than one already seen counts as the latest.
 // Every input first advances the animation to its t, so what a pointer catches is what was shown.
+// Pointer and wheel samples keep their own t for speed and gesture gaps, though: input handled late
+// (a busy main thread, stamped with the event's time) must still measure the finger, not the delay.
 class Carousel {
 public:
     explicit Carousel(CarouselConfig cfg = {});
@@ -84,6 +86,7 @@ private:
     void re_anchor();                  // drag continues from pos_ at the current x
     double raw_of(double shown) const; // undo the rubber band (no loop)
     double velocity() const;           // slides/ms of the running snap, 0 otherwise
+    double input_time(double t) const { return std::isfinite(t) ? t : now_; }  // see the class comment
     bool holding() const { return phase_ == Phase::Held || phase_ == Phase::Drag; }
 
     CarouselConfig cfg_;

@@ -1,0 +1,615 @@
+// break.test.js — a browser suite that tries to break the widget: CDP touch on an emulated phone
+// (flick, slow drag back, vertical swipe, pinch), mouse, wheel, keys, goTo spam, 20 galleries on a page,
+// every slide a broken image, a 10 MB JSON, WebGL context loss, resize storms, tab hidden and shown.
+// Every test saves test-output/break-<name>-failure.png when it fails. Large fixtures are generated at
+// test time under tests/browser/pages/gen/ (git-ignored), never committed.
+'use strict';
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const h = require('./harness.js');
+
+after(h.teardown);
+
+const GEN = path.join(__dirname, 'pages/gen');
+const PHOTO = fs.readFileSync(path.join(h.ROOT, 'web/demo/photos/01.jpg'));
+// A real photo has thousands of colours; a blank, flat or placeholder canvas has a handful.
+const PHOTO_COLOURS = 500;
+// The core refuses gallery.json over 2 MiB (widget/core/limits.h): the 10 MB test must trip it.
+const HUGE_JSON_BYTES = 10 * 1024 * 1024;
+// The longest the main thread may stay blocked while a 10 MB JSON is refused: a reader must not feel
+// the page freeze (RAIL's 1 s "the user loses focus" bound) — or, on a machine so loaded that one
+// JSON.parse of the same text takes a good part of that, 8 such parses: decoding the response, the
+// shim's peek at its shape, counting and copying its bytes into the wasm (Emscripten's JS loops run
+// about as fast as a parse), and as much again for GC and jank. Linear work passes; a freeze doesn't.
+const MAX_BLOCKED_MS = 1000;
+const MAX_BLOCKED_PARSES = 8;
+
+// Features other issues are still building: a test that needs one runs anyway and reports, but as a
+// todo until the shim contains the code (then it counts like any other test).
+const SHIM = fs.readdirSync(path.join(h.ROOT, 'web/src')).filter((f) => f.endsWith('.js'))
+  .map((f) => fs.readFileSync(path.join(h.ROOT, 'web/src', f), 'utf8')).join('\n');
+const HAS_RESTORE = /webglcontextrestored/.test(SHIM) && /_wg_gl_restore/.test(SHIM);
+// Giving a context back means the shim itself loses it (WEBGL_lose_context) and tells the wasm.
+const HAS_GIVE_BACK = HAS_RESTORE && /_wg_gl_lost/.test(SHIM) && /\.loseContext\(\)/.test(SHIM);
+const TODO_CONTEXT = HAS_RESTORE ? false : 'needs context give-back (issue 7)';
+const TODO_GIVE_BACK = HAS_GIVE_BACK ? false : 'needs context give-back (issue 7)';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Opens a page, runs body(page), screenshots the page if body throws, always closes the context.
+async function withPage(name, device, body) {
+  const page = await h.openPage(device);
+  try {
+    await body(page);
+  } catch (e) {
+    await h.shot(page, `break-${name}-failure`).catch(() => {});
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+// Navigates to a page whose galleries the test mounts itself: the same event recorder as
+// h.gotoGallery, without waiting for a gallery that is not there yet.
+async function gotoEmpty(page, urlPath) {
+  await page.addInitScript(() => {
+    window.__wg = { events: [] };
+    for (const type of ['ready', 'error', 'slidechange']) {
+      document.addEventListener(type, (e) => {
+        const t = e.composedPath()[0];
+        window.__wg.events.push({ type, id: t && t.id, detail: e.detail, time: performance.now() });
+      }, true);
+    }
+  });
+  await page.goto((await h.setup()).url + urlPath);
+  await page.waitForFunction(() => window.WasmGallery && window.WasmGallery.mount);
+}
+
+async function state(page, sel = '#g') {
+  return page.$eval(sel, (g) => {
+    const s = g.stats || {};
+    return { index: g.index, count: g.count, frames: s.framesRendered, animating: !!s.animating };
+  });
+}
+
+// Waits until nothing moves (and, if given, the gallery rests on `index`).
+async function settled(page, sel = '#g', index = null, timeout = 10000) {
+  await page.waitForFunction(([s, i]) => {
+    const g = document.querySelector(s);
+    const st = g && g.stats;
+    return st && !st.animating && (i === null || g.index === i);
+  }, [sel, index], { timeout, polling: 50 });
+  return state(page, sel);
+}
+
+// Waits until the gallery has drawn at least `n` more frames than `from`.
+async function framesPast(page, sel, from, n = 1, timeout = 10000) {
+  await page.waitForFunction(([s, f]) => document.querySelector(s).stats.framesRendered >= f, [sel, from + n],
+    { timeout, polling: 50 });
+}
+
+async function slideChanges(page, id) {
+  return (await h.events(page, 'slidechange')).filter((e) => !id || e.id === id).map((e) => e.detail.index);
+}
+
+// The photo band of a gallery (its top, above the text panel) as pixel statistics.
+async function photoStats(page, sel, name) {
+  const handle = await page.$(sel);
+  const { png } = await h.shot(page, name, handle);
+  const box = await handle.boundingBox();
+  const photoH = Math.round(png.height * Math.min(0.6, (box.width / 1.5) / box.height));
+  return h.pixelStats(png, { x: 0, y: 0, w: png.width, h: photoH });
+}
+
+// The viewport point (visual viewport, what CDP input takes) at fractions (fx, fy) of the element's
+// photo band; correct under pinch zoom too.
+async function point(page, sel, fx, fy) {
+  return page.$eval(sel, (g, [a, b]) => {
+    const r = g.getBoundingClientRect();
+    const vv = window.visualViewport;
+    const x = r.left + r.width * a, y = r.top + (r.width / 1.5) * b;
+    return [(x - vv.offsetLeft) * vv.scale, (y - vv.offsetTop) * vv.scale];
+  }, [fx, fy]);
+}
+
+// ---- input via CDP ------------------------------------------------------------------------------
+// Events are sent the way a real finger or trackpad produces them: on schedule, each stamped with the
+// time it was produced (as the OS stamps real input), without waiting for the page to handle the
+// previous one. Awaiting each, or letting the browser stamp them on arrival, would pace the "finger"
+// by how busy this machine is: a flick would become a slow drag, one swipe two.
+async function onSchedule(cdp, method, events, stepMs) {
+  const sent = [];
+  const t0 = Date.now();
+  for (const [i, e] of events.entries()) {
+    const at = t0 + i * stepMs;
+    await sleep(Math.max(0, at - Date.now()));
+    sent.push(cdp.send(method, { ...e, timestamp: at / 1000 }));
+  }
+  await Promise.all(sent);
+}
+
+// One finger (or several) along a path: paths[k] is the list of [x, y] for finger k, all equally
+// long; one touchMove per step, `stepMs` apart, then held still for `holdSteps` steps and lifted.
+async function touchPaths(cdp, paths, stepMs, holdSteps = 0) {
+  const at = (i) => paths.map((p, k) => ({ x: p[i][0], y: p[i][1], id: k + 1, radiusX: 4, radiusY: 4, force: 1 }));
+  const events = paths[0].map((_, i) => ({ type: i ? 'touchMove' : 'touchStart', touchPoints: at(i) }));
+  for (let i = 0; i < holdSteps; i++) events.push({ type: 'touchMove', touchPoints: at(paths[0].length - 1) });
+  events.push({ type: 'touchEnd', touchPoints: [] });
+  await onSchedule(cdp, 'Input.dispatchTouchEvent', events, stepMs);
+}
+
+// Mouse events: [type, x, y, extra] every stepMs (extra: { held } for a move with the button down,
+// or { deltaX, deltaY } for a wheel tick).
+async function mouseEvents(cdp, events, stepMs) {
+  await onSchedule(cdp, 'Input.dispatchMouseEvent', events.map(([type, x, y, extra]) => {
+    const held = type === 'mousePressed' || (type === 'mouseMoved' && extra && extra.held);
+    return { type, x, y, button: held || type === 'mouseReleased' ? 'left' : 'none', buttons: held ? 1 : 0,
+      clickCount: type === 'mousePressed' || type === 'mouseReleased' ? 1 : 0,
+      ...(extra && extra.deltaX !== undefined ? { deltaX: extra.deltaX, deltaY: extra.deltaY } : {}) };
+  }), stepMs);
+}
+
+function line(from, to, steps) {
+  const out = [];
+  for (let i = 0; i <= steps; i++) out.push([from[0] + (to[0] - from[0]) * i / steps, from[1] + (to[1] - from[1]) * i / steps]);
+  return out;
+}
+
+async function flickLeft(page, cdp, sel = '#g') {
+  const from = await point(page, sel, 0.8, 0.5), to = await point(page, sel, 0.25, 0.5);
+  await touchPaths(cdp, [line(from, to, 6)], 16);
+}
+
+test('touch (phone): flick → next, slow drag back → stays, vertical swipe scrolls the page, pinch breaks nothing', async () => {
+  await withPage('touch', 'phone', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    const cdp = await page.context().newCDPSession(page);
+    assert.equal((await settled(page)).index, 0);
+
+    // A flick: 200 px in ~100 ms, far above the 0.3 px/ms flick speed.
+    await flickLeft(page, cdp);
+    assert.equal((await settled(page, '#g', 1)).index, 1, 'a flick moves one slide on');
+    assert.deepEqual(await slideChanges(page), [1]);
+
+    // A slow drag out by a third of a slide and back, stopped before lifting: the finger said "no".
+    const s0 = await state(page);
+    const a = await point(page, '#g', 0.5, 0.5), b = await point(page, '#g', 0.83, 0.5), c = await point(page, '#g', 0.55, 0.5);
+    await touchPaths(cdp, [[...line(a, b, 20), ...line(b, c, 20).slice(1)]], 30, 7);
+    const s1 = await settled(page);
+    assert.equal(s1.index, 1, 'a slow drag back leaves the slide where it was');
+    assert.ok(s1.frames - s0.frames >= 10, `the drag was drawn while it moved (${s1.frames - s0.frames} frames)`);
+    assert.deepEqual(await slideChanges(page), [1]);
+
+    // A vertical swipe on the gallery belongs to the page: it scrolls, the carousel stays.
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const v0 = await point(page, '#g', 0.5, 0.8);
+    await touchPaths(cdp, [line(v0, [v0[0] + 4, v0[1] - 300], 12)], 16);
+    await page.waitForFunction(() => window.scrollY > 50, null, { timeout: 5000 });
+    const s2 = await settled(page);
+    assert.equal(s2.index, 1, 'a vertical swipe does not change the slide');
+    assert.deepEqual(await slideChanges(page), [1]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => window.scrollY === 0);
+
+    // Two fingers spreading apart (pinch) on the photo: whatever the browser does with it (zoom), the
+    // carousel neither moves nor breaks, and a flick afterwards still works.
+    const [cx, cy] = await point(page, '#g', 0.5, 0.5);
+    await touchPaths(cdp, [line([cx - 30, cy], [cx - 120, cy - 10], 12), line([cx + 30, cy], [cx + 120, cy + 10], 12)], 20);
+    const s3 = await settled(page);
+    assert.equal(s3.index, 1, 'a pinch does not change the slide');
+    assert.deepEqual(await slideChanges(page), [1]);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 }); // undo any zoom
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await flickLeft(page, cdp);
+    assert.equal((await settled(page, '#g', 2)).index, 2, 'a flick after the pinch still moves on');
+    const photo = await photoStats(page, '#g', 'break-touch-after');
+    assert.ok(photo.colours > PHOTO_COLOURS, `a photo is drawn after it all (${photo.colours} colours)`);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('mouse drag (desktop) moves one slide; a slow short drag snaps back', async () => {
+  await withPage('mouse', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    const cdp = await page.context().newCDPSession(page);
+    const [x, y] = await point(page, '#g', 0.7, 0.5);
+    const drag = (pts) => [['mouseMoved', x, y], ['mousePressed', x, y],
+      ...pts.map(([px, py]) => ['mouseMoved', px, py, { held: true }]), ['mouseReleased', ...pts[pts.length - 1]]];
+    // Fast: 420 px in ~100 ms.
+    await mouseEvents(cdp, drag(line([x, y], [x - 420, y + 6], 6).slice(1)), 16);
+    assert.equal((await settled(page, '#g', 1)).index, 1, 'a mouse drag moves one slide');
+    // Slow and short: 60 px over half a second, then still before release → stays.
+    await mouseEvents(cdp, drag([...line([x, y], [x - 60, y], 10).slice(1), [x - 60, y], [x - 60, y], [x - 60, y]]), 50);
+    assert.equal((await settled(page)).index, 1, 'a slow short drag snaps back');
+    assert.deepEqual(await slideChanges(page), [1]);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('wheel: one horizontal trackpad gesture (with its momentum tail) moves exactly one slide', async () => {
+  await withPage('wheel', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    const cdp = await page.context().newCDPSession(page);
+    const [x, y] = await point(page, '#g', 0.5, 0.5);
+    // A trackpad swipe: deltas rise, peak and decay in a momentum tail, ~16 ms apart (≈ 500 px, 0.4 s).
+    const swipe = [2, 6, 14, 30, 48, 60, 62, 55, 46, 38, 30, 24, 19, 15, 12, 9, 7, 5, 4, 3, 2, 2, 1, 1, 1];
+    const gesture = (dx, dy) => mouseEvents(cdp, swipe.map((d) => ['mouseWheel', x, y, { deltaX: dx * d, deltaY: dy * d }]), 16);
+    await gesture(1, 0);
+    assert.equal((await settled(page, '#g', 1)).index, 1, 'one gesture, one slide');
+    await sleep(400); // two deliberate swipes are well apart
+    await gesture(1, 0);
+    assert.equal((await settled(page, '#g', 2)).index, 2, 'the second gesture, the second slide');
+    await sleep(400);
+    await gesture(-1, 0);
+    assert.equal((await settled(page, '#g', 1)).index, 1, 'and back by one');
+    await sleep(400);
+    assert.deepEqual(await slideChanges(page), [1, 2, 1]);
+    // A vertical wheel over the gallery scrolls the page and leaves the slide alone.
+    await gesture(0, 1);
+    await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+    assert.equal((await settled(page)).index, 1);
+    assert.deepEqual(await slideChanges(page), [1, 2, 1]);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('keyboard: End goes to the last slide, Home to the first', async () => {
+  await withPage('keys', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    await page.$eval('#g', (g) => g.shadowRoot.querySelector('[role="region"]').focus());
+    await page.keyboard.press('End');
+    assert.equal((await settled(page, '#g', 9)).index, 9);
+    await page.keyboard.press('ArrowRight'); // no loop: stays on the last
+    assert.equal((await settled(page)).index, 9);
+    await page.keyboard.press('Home');
+    assert.equal((await settled(page, '#g', 0)).index, 0);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await settled(page)).index, 0);
+    assert.deepEqual(await slideChanges(page), [9, 0]);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('goTo spam: 100 calls in one frame (some nonsense among them) end on the last target', async () => {
+  await withPage('goto-spam', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    const last = await page.$eval('#g', (g) => new Promise((resolve) => requestAnimationFrame(() => {
+      const junk = { 13: NaN, 29: -5, 41: 1e9, 57: '4', 71: undefined, 88: Infinity };
+      let target = 0;
+      for (let i = 0; i < 100; i++) {
+        target = (i * 7) % 10;
+        g.goTo(i in junk ? junk[i] : target);
+      }
+      resolve(target);
+    })));
+    assert.equal(last, 3);
+    const s = await settled(page, '#g', 3);
+    assert.equal(s.index, 3);
+    await sleep(300);
+    assert.equal((await state(page)).index, 3, 'it stays there');
+    assert.deepEqual(await slideChanges(page), [3], 'one slidechange, for where it came to rest');
+    const photo = await photoStats(page, '#g', 'break-goto-spam');
+    assert.ok(photo.colours > PHOTO_COLOURS, `slide 4's photo is drawn (${photo.colours} colours)`);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('20 galleries on one page each reach ready and draw when scrolled into view', { todo: TODO_GIVE_BACK }, async () => {
+  await withPage('twenty', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-twenty.html', '#g0', 60000);
+    const failures = [], took = [];
+    for (let i = 0; i < 20; i++) {
+      const sel = '#g' + i;
+      const t0 = Date.now();
+      await page.$eval(sel, (g) => g.scrollIntoView({ block: 'center' }));
+      try {
+        await page.waitForFunction((id) => window.__wg.events.some((e) => e.id === id && (e.type === 'ready' || e.type === 'error')),
+          'g' + i, { timeout: 20000 });
+        const err = (await h.events(page, 'error')).find((e) => e.id === 'g' + i);
+        if (err) throw new Error(err.detail.message);
+        await page.waitForFunction((s) => { const st = document.querySelector(s).stats; return st.texturesResident > 0 && st.framesRendered > 0; },
+          sel, { timeout: 10000 });
+        // Pixels (slow to capture here) for the first and for those past Chromium's 16 live contexts.
+        if (i === 0 || i >= 16) {
+          await page.waitForTimeout(250); // the photo's cross-fade
+          const photo = await photoStats(page, sel, `break-twenty-${i + 1}`);
+          if (photo.colours <= PHOTO_COLOURS) throw new Error(`no photo drawn (${photo.colours} colours)`);
+        }
+        took.push(Date.now() - t0);
+      } catch (e) {
+        failures.push(`gallery ${i + 1}: ${String(e.message || e).split('\n')[0]}`);
+      }
+    }
+    // Back to the top: the first galleries must still draw after the others took their contexts.
+    await page.$eval('#g0', (g) => g.scrollIntoView({ block: 'center' }));
+    await page.$eval('#g0', (g) => g.next());
+    try {
+      await settled(page, '#g0', 1);
+      await page.waitForTimeout(250);
+      const again = await photoStats(page, '#g0', 'break-twenty-1-again');
+      if (again.colours <= PHOTO_COLOURS) failures.push(`gallery 1 after scrolling back: no photo (${again.colours} colours)`);
+    } catch (e) {
+      failures.push(`gallery 1 after scrolling back: ${String(e.message || e).split('\n')[0]}`);
+    }
+    took.sort((x, y) => x - y);
+    if (took.length) console.log(`# 20 galleries: scrolled into view → photo drawn in ${took[0]}–${took[took.length - 1]} ms (median ${took[took.length >> 1]} ms)`);
+    assert.deepEqual(failures, [], `${failures.length} of 20 galleries failed:\n  ${failures.join('\n  ')}`);
+  });
+});
+
+// Every slide a different kind of broken image; `expectError` marks those no decoder can accept.
+function brokenSlides() {
+  const b64 = (buf) => buf.toString('base64');
+  const png = (w, h, idat) => {
+    // Signature, IHDR, IDAT, IEND: complete in shape (CRCs zero: not every decoder checks them), so
+    // what breaks is the IDAT body itself.
+    const ihdr = Buffer.alloc(25);
+    ihdr.writeUInt32BE(13, 0); ihdr.write('IHDR', 4); ihdr.writeUInt32BE(w, 8); ihdr.writeUInt32BE(h, 12);
+    ihdr[16] = 8; ihdr[17] = 6;
+    const body = Buffer.alloc(12 + idat.length);
+    body.writeUInt32BE(idat.length, 0); body.write('IDAT', 4); idat.copy(body, 8);
+    const iend = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+    return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), ihdr, body, iend]);
+  };
+  let seed = 7;
+  const noise = Buffer.alloc(600).map(() => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed >> 16; });
+  const glitched = Buffer.from(PHOTO);
+  for (let i = 2000; i < glitched.length - 4; i += 97) glitched[i] = 0xff; // markers sprinkled through the scan
+  return [
+    { what: 'HTTP 404', image: '/demo/photos/does-not-exist.jpg', expectError: /HTTP 404/ },
+    { what: 'an HTML page', image: '/test/break-pair.html', expectError: /./ },
+    { what: 'zero bytes', image: 'data:image/jpeg;base64,', expectError: /./ },
+    { what: 'random bytes', image: 'data:image/jpeg;base64,' + b64(noise), expectError: /./ },
+    { what: 'a PNG claiming 60000×60000', image: 'data:image/png;base64,' + b64(png(60000, 60000, noise.subarray(0, 64))), expectError: /./ },
+    { what: 'a PNG with a corrupt zlib stream', image: 'data:image/png;base64,' + b64(png(16, 16, noise.subarray(0, 64))), expectError: /./ },
+    { what: 'a GIF header and nothing else', image: 'data:image/gif;base64,' + b64(Buffer.from('GIF89a\x10\x00\x10\x00', 'latin1')), expectError: /./ },
+    { what: 'a JPEG cut after 3 KB', image: 'data:image/jpeg;base64,' + b64(PHOTO.subarray(0, 3000)), expectError: null },
+    { what: 'a JPEG with markers sprayed through its scan', image: 'data:image/jpeg;base64,' + b64(glitched), expectError: null },
+    { what: 'a JPEG header only', image: 'data:image/jpeg;base64,' + b64(PHOTO.subarray(0, 200)), expectError: /./ },
+  ];
+}
+
+test('a gallery of broken images stays usable, and a good gallery beside it keeps working', async () => {
+  await withPage('broken', 'desktop', async (page) => {
+    await gotoEmpty(page, '/test/break-pair.html');
+    const slides = brokenSlides();
+    await page.evaluate((list) => {
+      WasmGallery.mount(document.getElementById('bad'), { data: { title: 'Broken', slides: list.map((s) =>
+        ({ image: s.image, alt: s.what, caption: s.what })) } });
+      WasmGallery.mount(document.getElementById('good'), { src: '/gallery.json' });
+    }, slides.map(({ what, image }) => ({ what, image })));
+    await page.waitForFunction(() => ['bad', 'good'].every((id) => window.__wg.events.some((e) => e.id === id && e.type === 'ready')),
+      null, { timeout: 30000 });
+    // Visit every broken slide so each one is fetched and fails on its own.
+    for (let i = 0; i < slides.length; i++) {
+      await page.$eval('#bad', (g, k) => g.goTo(k), i);
+      await settled(page, '#bad', i);
+      if (slides[i].expectError) {
+        await page.waitForFunction((k) => window.__wg.events.some((e) => e.id === 'bad' && e.type === 'error' && e.detail.slide === k),
+          i, { timeout: 10000 }).catch(() => {});
+      }
+    }
+    await page.waitForTimeout(500);
+    const errors = (await h.events(page, 'error')).filter((e) => e.id === 'bad');
+    for (const [i, s] of slides.entries()) {
+      if (!s.expectError) continue;
+      const e = errors.find((x) => x.detail.slide === i);
+      assert.ok(e, `slide ${i + 1} (${s.what}) reports an error event`);
+      assert.match(e.detail.message, s.expectError);
+      assert.match(e.detail.message, new RegExp(`Slide ${i + 1}\\b`), 'the message names the slide');
+    }
+    assert.ok(errors.every((e) => Number.isInteger(e.detail.slide)), 'only per-slide errors, no gallery-wide failure');
+    for (const [i, s] of slides.entries()) {
+      const e = errors.find((x) => x.detail.slide === i);
+      console.log(`# broken slide ${i + 1}, ${s.what}: ${e ? e.detail.message.replace(/ \(data:[^)]*\)$/, '') : 'decoded (no error)'}`);
+    }
+    // The broken gallery still draws (placeholders) and navigates.
+    const bad0 = await state(page, '#bad');
+    await page.$eval('#bad', (g) => g.goTo(0));
+    assert.equal((await settled(page, '#bad', 0)).index, 0);
+    assert.ok((await state(page, '#bad')).frames > bad0.frames, 'the broken gallery keeps drawing');
+    await h.shot(page, 'break-broken-bad', await page.$('#bad'));
+    // The good one is untouched: it moves and shows its photo.
+    await page.$eval('#good', (g) => g.next());
+    assert.equal((await settled(page, '#good', 1)).index, 1);
+    await page.waitForTimeout(300);
+    const photo = await photoStats(page, '#good', 'break-broken-good');
+    assert.ok(photo.colours > PHOTO_COLOURS, `the good gallery draws its photo (${photo.colours} colours)`);
+    assert.deepEqual(page.errors.filter((e) => !/wasm-gallery|Failed to load resource/.test(e)), []);
+  });
+});
+
+// A syntactically valid gallery.json of ~10 MB: many slides of long text (written once per run).
+function hugeJson() {
+  fs.mkdirSync(GEN, { recursive: true });
+  const file = path.join(GEN, 'huge.json');
+  if (fs.existsSync(file) && fs.statSync(file).size >= HUGE_JSON_BYTES) return file;
+  const text = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(30);
+  const slides = [];
+  let size = 0;
+  for (let i = 0; size < HUGE_JSON_BYTES; i++) {
+    const s = { image: `/demo/photos/${String((i % 10) + 1).padStart(2, '0')}.jpg`, caption: `Slide ${i + 1}`, text };
+    slides.push(s);
+    size += JSON.stringify(s).length + 1;
+  }
+  fs.writeFileSync(file, JSON.stringify({ title: 'Ten megabytes', slides }));
+  return file;
+}
+
+test('a 10 MB gallery.json is refused with a message naming the limit; the page stays responsive', async () => {
+  const file = hugeJson();
+  const bytes = fs.statSync(file).size;
+  assert.ok(bytes >= HUGE_JSON_BYTES, `fixture is ${bytes} bytes`);
+  await withPage('huge-json', 'desktop', async (page) => {
+    await gotoEmpty(page, '/test/break-pair.html');
+    // A heartbeat every 20 ms: the largest gap between beats is the longest the page was frozen.
+    await page.evaluate(() => {
+      window.__beat = { last: performance.now(), maxGap: 0 };
+      window.__beatTimer = setInterval(() => {
+        const t = performance.now();
+        window.__beat.maxGap = Math.max(window.__beat.maxGap, t - window.__beat.last);
+        window.__beat.last = t;
+      }, 20);
+      WasmGallery.mount(document.getElementById('good'), { src: '/gallery.json' });
+    });
+    await page.waitForFunction(() => window.__wg.events.some((e) => e.id === 'good' && e.type === 'ready'), null, { timeout: 30000 });
+    // This machine's speed right now: one JSON.parse of the same 10 MB text.
+    const parseMs = await page.evaluate(async () => {
+      const text = await (await fetch('/test/gen/huge.json')).text();
+      const t = performance.now();
+      JSON.parse(text);
+      return performance.now() - t;
+    });
+    const budget = Math.max(MAX_BLOCKED_MS, MAX_BLOCKED_PARSES * parseMs);
+    await page.waitForTimeout(200);
+    await page.evaluate(() => { window.__beat.maxGap = 0; window.__beat.last = performance.now(); });
+    await page.evaluate(() => WasmGallery.mount(document.getElementById('bad'), { src: '/test/gen/huge.json' }));
+    await page.waitForFunction(() => window.__wg.events.some((e) => e.id === 'bad' && (e.type === 'error' || e.type === 'ready')),
+      null, { timeout: 30000 });
+    const ev = (await h.events(page)).find((e) => e.id === 'bad');
+    assert.equal(ev.type, 'error', 'the huge gallery is refused');
+    assert.match(ev.detail.message, /huge\.json/, 'the message names the file');
+    assert.match(ev.detail.message, /too large/i);
+    assert.match(ev.detail.message, new RegExp(`limit (2097152|2 MiB)`), 'the message names the size limit');
+    const shown = await page.$eval('#bad', (g) => g.shadowRoot.querySelector('.wg-message').textContent);
+    assert.match(shown, /too large/i, 'the reader sees why, in the box');
+    await sleep(100);
+    const gap = await page.evaluate(() => { clearInterval(window.__beatTimer); return window.__beat.maxGap; });
+    assert.ok(gap < budget, `the main thread was blocked ${gap.toFixed(0)} ms at most (budget ${budget.toFixed(0)} ms; ` +
+      `one JSON.parse of it takes ${parseMs.toFixed(0)} ms here)`);
+    // Still responsive: the good gallery moves and draws.
+    await page.$eval('#good', (g) => g.next());
+    assert.equal((await settled(page, '#good', 1)).index, 1);
+    const box = await (await page.$('#bad')).boundingBox();
+    assert.ok(box.height > 100 && box.height < 5000, `the refused gallery keeps a sane box (${box.height} px)`);
+    await h.shot(page, 'break-huge-json');
+    console.log(`# 10 MB JSON (${bytes} B): refused, longest main-thread block ${gap.toFixed(0)} ms ` +
+      `(JSON.parse of it: ${parseMs.toFixed(0)} ms)`);
+  });
+});
+
+test('WebGL context loss: after restore the gallery draws again on the same slide', { todo: TODO_CONTEXT }, async () => {
+  await withPage('context-loss', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    await page.$eval('#g', (g) => g.goTo(4));
+    await settled(page, '#g', 4);
+    await page.waitForTimeout(400);
+    const lost = await page.$eval('#g', (g) => new Promise((resolve) => {
+      const c = g.shadowRoot.querySelector('canvas');
+      const gl = c.getContext('webgl2');
+      window.__lose = gl && gl.getExtension('WEBGL_lose_context');
+      if (!window.__lose) return resolve(false);
+      c.addEventListener('webglcontextlost', () => resolve(true), { once: true });
+      window.__lose.loseContext();
+    }));
+    assert.ok(lost, 'WEBGL_lose_context is available and the context was lost');
+    await page.waitForTimeout(300);
+    // While lost: input still works and nothing throws.
+    await page.$eval('#g', (g) => g.next());
+    await page.$eval('#g', (g) => g.prev());
+    await page.waitForTimeout(300);
+    const before = await state(page);
+    await page.$eval('#g', (g) => new Promise((resolve) => {
+      g.shadowRoot.querySelector('canvas').addEventListener('webglcontextrestored', () => resolve(), { once: true });
+      window.__lose.restoreContext();
+    }));
+    await framesPast(page, '#g', before.frames, 1);
+    assert.equal((await settled(page)).index, 4, 'the slide survives the loss');
+    await page.waitForTimeout(800); // the photo is fetched/decoded again and fades in
+    const photo = await photoStats(page, '#g', 'break-context-restored');
+    assert.ok(photo.colours > PHOTO_COLOURS, `the photo is drawn again (${photo.colours} colours)`);
+    await page.$eval('#g', (g) => g.next());
+    assert.equal((await settled(page, '#g', 5)).index, 5, 'and it still moves');
+    assert.deepEqual(page.errors.filter((e) => !/WebGL|context/i.test(e)), []);
+  });
+});
+
+// The layout a gallery has at a viewport size: host box, stage height, canvas backing store.
+async function layout(page) {
+  return page.$eval('#g', (g) => {
+    const c = g.shadowRoot.querySelector('canvas'), stage = g.shadowRoot.querySelector('.wg-stage');
+    const r = g.getBoundingClientRect();
+    return { width: r.width, stage: stage.getBoundingClientRect().height, canvas: [c.width, c.height],
+      canvasCss: [c.clientWidth, c.clientHeight] };
+  });
+}
+
+test('resize storm: 50 viewport changes in 1 s, no error, and the final layout is that of a fresh load', async () => {
+  const final = { width: 900, height: 700 };
+  let expected;
+  await withPage('resize-fresh', { viewport: final, deviceScaleFactor: 1 }, async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    await settled(page);
+    await page.waitForTimeout(400);
+    expected = await layout(page);
+  });
+  await withPage('resize-storm', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    await page.$eval('#g', (g) => g.goTo(2));
+    await settled(page, '#g', 2);
+    const s0 = await state(page);
+    const cdp = await page.context().newCDPSession(page);
+    const sent = [];
+    const t0 = Date.now();
+    for (let i = 0; i < 50; i++) {
+      const size = i === 49 ? final : { width: 320 + ((i * 373) % 1100), height: 480 + ((i * 211) % 500) };
+      sent.push(cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 1, mobile: false }));
+      await sleep(Math.max(0, (i + 1) * 20 - (Date.now() - t0)));
+    }
+    const stormMs = Date.now() - t0; // the sending; the page handles them as fast as it can
+    await Promise.all(sent);
+    assert.ok(stormMs < 1200, `storm took ${stormMs} ms`);
+    await page.waitForTimeout(800); // the box's height transition and the last frame
+    const s1 = await settled(page);
+    assert.equal(s1.index, 2, 'the slide survives the storm');
+    assert.ok(s1.frames > s0.frames, 'it redrew');
+    const got = await layout(page);
+    assert.deepEqual(got, expected, 'same layout as a fresh load at the final size');
+    assert.deepEqual(got.canvas, [Math.round(got.width), Math.round(got.stage)], 'backing store = box × DPR 1');
+    const photo = await photoStats(page, '#g', 'break-resize-final');
+    assert.ok(photo.colours > PHOTO_COLOURS, `the photo is drawn at the final size (${photo.colours} colours)`);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('tab hidden: no frames while hidden, the move completes when shown; frozen → active resumes', async () => {
+  await withPage('hidden', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    await settled(page);
+    // Hidden (page visibility as the browser reports it when the tab is in the background).
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const f0 = (await state(page)).frames;
+    await page.$eval('#g', (g) => g.next());
+    await page.waitForTimeout(700); // longer than the whole slide animation
+    const f1 = (await state(page)).frames;
+    assert.equal(f1, f0, 'no frame is drawn while the tab is hidden');
+    await page.evaluate(() => {
+      delete document.hidden;
+      delete document.visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    assert.equal(await page.evaluate(() => document.hidden), false);
+    await framesPast(page, '#g', f1, 1);
+    assert.equal((await settled(page, '#g', 1)).index, 1, 'shown again: the move completes');
+    assert.deepEqual(await slideChanges(page), [1]);
+    // Frozen (a discarded-tab candidate) and back.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+    await sleep(400);
+    await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+    const f2 = (await state(page)).frames;
+    await page.$eval('#g', (g) => g.next());
+    await framesPast(page, '#g', f2, 2);
+    assert.equal((await settled(page, '#g', 2)).index, 2, 'active again: it moves');
+    await page.waitForTimeout(300);
+    const photo = await photoStats(page, '#g', 'break-hidden-shown');
+    assert.ok(photo.colours > PHOTO_COLOURS, `and draws its photo (${photo.colours} colours)`);
+    assert.deepEqual(page.errors, []);
+  });
+});
