@@ -25,6 +25,7 @@ const RESTORE_WAIT_MS = 3000;
 const MAX_LISTED_ERRORS = 20;
 
 const now = () => performance.now();
+const utf8 = new TextEncoder();
 
 function el(tag, cls, attrs) {
   const e = document.createElement(tag);
@@ -691,13 +692,16 @@ export class Gallery {
     }
   }
 
+  // UTF-8 into the wasm heap with the browser's own encoder: a 10 MB document takes milliseconds
+  // (Emscripten's per-character stringToUTF8 would block the page for a third of a second).
   _withString(s, fn) {
     const M = this._M;
-    const n = M.lengthBytesUTF8(s);
-    const p = M._malloc(n + 1);
+    const bytes = utf8.encode(s);
+    const p = M._malloc(bytes.length + 1);
     try {
-      M.stringToUTF8(s, p, n + 1);
-      return fn(p, n);
+      M.HEAPU8.set(bytes, p);
+      M.HEAPU8[p + bytes.length] = 0;
+      return fn(p, bytes.length);
     } finally {
       M._free(p);
     }

@@ -25,7 +25,12 @@ export function reservedHeight(width, aspect, count, showHeader, fontScale) {
 
 // Aspect and count from the raw JSON text, before the wasm validates it (best effort: a broken
 // document keeps the 3:2 default and the wasm reports why).
+// Past the core's document limit (limits::kMaxDocumentBytes, 2 MiB) the wasm refuses the text before
+// parsing it; parsing it here first would only freeze the page.
+const MAX_PEEK_CHARS = 2 * 1024 * 1024;
+
 export function peekShape(text) {
+  if (text.length > MAX_PEEK_CHARS) return { aspect: 1.5, count: 0, json: null };
   try {
     const j = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     const s = j && Array.isArray(j.slides) ? j.slides : [];
