@@ -39,10 +39,22 @@ target_link_options(wasm-gallery PRIVATE ${WG_LINK_COMMON}
 set_target_properties(wasm-gallery PROPERTIES LINK_DEPENDS "${WG_JS_LIB}")
 
 # ---- the decode worker module: dist/wasm-gallery-decoder.{js,wasm} ------------------------------
-if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/decoder_main.cpp")
-  add_executable(wasm-gallery-decoder "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/decoder_main.cpp")
+# Built twice from the same sources: with wasm SIMD (shipped) and without (build/wasm only), so the
+# decode benchmark can measure what -msimd128 -msse2 buys (stb_impl.cpp turns on stb's SSE2 paths).
+set(WG_DECODER_MAIN "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/decoder_main.cpp")
+if(EXISTS "${WG_DECODER_MAIN}")
+  set(WG_DECODER_LINK ${WG_LINK_COMMON} -sEXPORT_NAME=createWasmGalleryDecoder -sENVIRONMENT=worker
+    -sINITIAL_MEMORY=8MB -sTOTAL_STACK=256KB)
+  add_executable(wasm-gallery-decoder "${WG_DECODER_MAIN}")
   target_link_libraries(wasm-gallery-decoder PRIVATE wg_core)
   target_compile_options(wasm-gallery-decoder PRIVATE ${WG_WASM_COMMON_FLAGS})
-  target_link_options(wasm-gallery-decoder PRIVATE ${WG_LINK_COMMON}
-    -sEXPORT_NAME=createWasmGalleryDecoder -sENVIRONMENT=worker -sINITIAL_MEMORY=8MB -sTOTAL_STACK=256KB)
+  target_link_options(wasm-gallery-decoder PRIVATE ${WG_DECODER_LINK})
+
+  # The scalar twin: only the image part of the core is needed, compiled without -msimd128 -msse2.
+  file(GLOB WG_IMAGE_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/widget/core/image/*.cpp")
+  add_executable(wasm-gallery-decoder-scalar "${WG_DECODER_MAIN}" ${WG_IMAGE_SOURCES})
+  target_include_directories(wasm-gallery-decoder-scalar PRIVATE
+    "${CMAKE_CURRENT_SOURCE_DIR}/widget" "${WG_THIRD_PARTY}/include")
+  target_compile_options(wasm-gallery-decoder-scalar PRIVATE -fno-exceptions -fno-rtti)
+  target_link_options(wasm-gallery-decoder-scalar PRIVATE ${WG_DECODER_LINK})
 endif()

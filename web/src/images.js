@@ -1,16 +1,31 @@
-// images.js — gets the photos the wasm asks for ("want": nearest first, at the displayed pixel
-// size): fetch with AbortController, current slide first, then ±1, then ±2 when idle; aborts what is
-// no longer wanted; hands bytes to the wasm's decoder; reports failures per slide.
-// Limits: encoded bytes are capped before they are read into memory (same limit as the core).
-const MAX_ENCODED_BYTES = 30 * 1024 * 1024;
+// images.js — gets the photos one gallery's wasm asks for ("want": nearest first, at the displayed
+// pixel size): the current slide first, then ±1 once its bytes are in, then ±2 once those are done and
+// the browser is idle; aborts what is no longer wanted (a jump by dots or goTo). The page's shared
+// decode workers (decode-pool.js) fetch and decode, so neither the body nor the decode touches the main
+// thread; the display-size pixels go to the wasm (wg_image_pixels). Only without workers are photos
+// fetched here and decoded on the main thread (wg_image_encoded). A photo that cannot be had becomes a
+// placeholder with a short reason in its slide and an `error` event {message, slide, id}; the other
+// slides carry on.
+import { decodePool } from './decode-pool.js';
+import { fetchPhoto, dataUrlBytes, failure } from './fetch-photo.js';
+
+// Photos fetched or decoded at once per gallery; the rings below decide which, and a third would only
+// split the bandwidth the current slide needs.
+const MAX_IN_FLIGHT = 2;
+// How long the ±2 ring waits for an idle moment before it loads anyway.
+const IDLE_TIMEOUT_MS = 1000;
 
 export class ImageLoader {
   constructor(gallery) {
     this.g = gallery;
-    this.jobs = new Map();    // slide → { url, width, height, ctrl }
-    this.state = new Map();   // slide → 'loaded' | 'failed'
-    this.queue = [];
-    this.running = 0;
+    this.jobs = new Map();   // slide → { slide, url, width, height, ctrl, fetching } being fetched or decoded
+    this.state = new Map();  // slide → 'loaded' | 'failed' (first outcome: `ready` waits for the current one)
+    this.queue = [];         // wanted and not started, nearest first
+    this.idle = 0;           // pending requestIdleCallback / setTimeout handle for the ±2 ring
+    this.idleGranted = false;
+    this.shown = new Map();  // slide → { path: 'wasm'|'browser'|'main', ms, width, height } of the photo shown
+    this.failed = new Map(); // slide → { reason, id, decodeMs } of the photo that could not be shown
+    this.pool = decodePool();
   }
 
   settled(slide) { return this.state.has(slide); }
@@ -20,7 +35,10 @@ export class ImageLoader {
     for (const [slide, job] of this.jobs) {
       if (!wanted.has(slide)) { job.ctrl.abort(); this.jobs.delete(slide); }
     }
-    this.queue = list.filter((w) => !this.jobs.has(w.slide) || this.jobs.get(w.slide).width < w.width);
+    this.queue = list.filter((w) => {
+      const j = this.jobs.get(w.slide);
+      return !j || j.width < w.width || j.height < w.height; // larger than in flight: e.g. fullscreen
+    });
     this._pump();
   }
 
@@ -28,87 +46,169 @@ export class ImageLoader {
     for (const job of this.jobs.values()) job.ctrl.abort();
     this.jobs.clear();
     this.queue = [];
+    this._cancelIdle();
+  }
+
+  // Slides away from the current one (wrapping when the gallery loops): 0 current, 1 neighbours, …
+  _ring(slide) {
+    const n = this.g.count, i = this.g.index;
+    const d = Math.abs(slide - i);
+    const loop = this.g._model && this.g._model.options && this.g._model.options.loop;
+    return loop && n > 0 ? Math.min(d, n - d) : d;
   }
 
   _pump() {
-    // One photo at a time: the current slide gets the whole connection; neighbours follow, the
-    // outer ring only when the browser is idle.
-    if (this.running || !this.queue.length || this.g._destroyed) return;
-    const w = this.queue.shift();
-    const ring = Math.abs(w.slide - this.g.index);
-    const go = () => this._load(w).finally(() => { this.running--; this._pump(); });
-    this.running++;
-    if (ring >= 2 && 'requestIdleCallback' in window) requestIdleCallback(() => go(), { timeout: 1000 });
-    else go();
+    if (this.g._destroyed) return;
+    while (this.queue.length && this.jobs.size < MAX_IN_FLIGHT) {
+      const ring = this._ring(this.queue[0].slide);
+      const busy = [...this.jobs.values()];
+      // ±1 waits until the current photo's bytes are in; ±2 until ±1 are done and the page is idle.
+      if (ring >= 1 && busy.some((j) => j.fetching && this._ring(j.slide) < 1)) return;
+      if (ring >= 2) {
+        if (busy.some((j) => this._ring(j.slide) < 2)) return;
+        if (!this.idleGranted) return this._waitIdle();
+        this.idleGranted = false;
+      }
+      this._load(this.queue.shift());
+    }
+  }
+
+  _waitIdle() {
+    if (this.idle) return;
+    const go = () => { this.idle = 0; this.idleGranted = true; this._pump(); };
+    this.idle = 'requestIdleCallback' in window ? requestIdleCallback(go, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(go, 200);
+  }
+
+  _cancelIdle() {
+    if (!this.idle) return;
+    if ('cancelIdleCallback' in window) cancelIdleCallback(this.idle);
+    clearTimeout(this.idle);
+    this.idle = 0;
   }
 
   async _load(w) {
     const g = this.g;
-    const ctrl = new AbortController();
-    const job = { ...w, ctrl };
+    const old = this.jobs.get(w.slide);
+    if (old) old.ctrl.abort();
+    const job = { ...w, ctrl: new AbortController(), fetching: true };
     this.jobs.set(w.slide, job);
-    let url;
+    const current = () => this.jobs.get(w.slide) === job && !g._destroyed && g._M;
+    const t0 = performance.now();
+    let url = null;
     try {
-      url = new URL(w.url, g._jsonUrl);
-      const scheme = url.protocol.toLowerCase();
-      if (!(scheme === 'http:' || scheme === 'https:' || scheme === 'blob:' || /^data:image\//i.test(url.href))) {
-        throw new Error(`refused URL scheme "${url.protocol}"`);
-      }
-      let r;
-      try {
-        r = await fetch(url.href, { signal: ctrl.signal, credentials: 'same-origin' });
-      } catch (e) {
-        if (e.name === 'AbortError') throw e;
-        throw new Error(url.origin !== location.origin && url.protocol !== 'data:'
-          ? 'network or CORS error (a cross-origin photo needs Access-Control-Allow-Origin)' : 'network error');
-      }
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      const len = +r.headers.get('content-length');
-      if (len > MAX_ENCODED_BYTES) throw new Error(`file too large (${(len / 1048576).toFixed(1)} MB, limit 30 MB)`);
-      const bytes = new Uint8Array(await r.arrayBuffer());
-      if (bytes.length > MAX_ENCODED_BYTES) throw new Error('file too large (limit 30 MB)');
-      if (!g._M || this.jobs.get(w.slide) !== job) return;
-      const msg = g._withBytes(bytes, (p, n) => g._M.UTF8ToString(g._M._wg_image_encoded(w.slide, p, n, w.width, w.height, performance.now())));
-      if (msg === 'fallback') await this._browserDecode(w, bytes);
-      else if (msg) throw new Error(msg);
+      url = photoUrl(w.url, g._jsonUrl);
+      const shown = await this._decode(job, url);
+      if (!current()) return;
       this.state.set(w.slide, 'loaded');
+      this.shown.set(w.slide, { ...shown, ms: performance.now() - t0 });
     } catch (e) {
-      if (e.name === 'AbortError' || g._destroyed) return;
-      this.state.set(w.slide, 'failed');
-      const reason = e.message || String(e);
-      if (g._M) g._withString(reason, (p) => g._M._wg_image_failed(w.slide, p));
-      g._dispatch('error', { message: `Slide ${w.slide + 1}: ${reason} (${url ? url.href : w.url})`, slide: w.slide });
+      if (e.name === 'AbortError' || !current()) return;
+      this._fail(job, e, url);
     } finally {
       if (this.jobs.get(w.slide) === job) this.jobs.delete(w.slide);
+      this._pump();
       g._requestFrame();
     }
   }
 
-  // Formats stb_image lacks (WebP, AVIF, CMYK JPEG…): the browser decodes, the same texture path follows.
-  async _browserDecode(w, bytes) {
-    const g = this.g;
+  // The connection is free for the next photo while this one decodes.
+  _fetched(job) {
+    job.fetching = false;
+    this._pump();
+  }
+
+  _fail(job, e, url) {
+    const g = this.g, reason = e.message || String(e);
+    this.state.set(job.slide, 'failed');
+    const id = e.id || 'image.failed';
+    this.failed.set(job.slide, { reason, id, decodeMs: e.ms });
+    g._withString(reason, (p) => g._M._wg_image_failed(job.slide, p));
+    g._dispatch('error', { message: `Slide ${job.slide + 1}: ${reason} (${url ? url.href : job.url})`, slide: job.slide, id });
+  }
+
+  // The workers fetch and decode; only when this browser (or page) cannot run them, this thread does.
+  async _decode(job, url) {
+    const maxPixels = this._maxPixels();
+    const data = url.protocol === 'data:' ? dataUrlBytes(url.href) : null; // see fetch-photo.js
+    if (this.pool) {
+      try {
+        const img = await this.pool.decode({ url: data ? undefined : url.href, bytes: data || undefined,
+          maxW: job.width, maxH: job.height, maxPixels, rank: () => this._ring(job.slide), onFetched: () => this._fetched(job) },
+        job.ctrl.signal);
+        if (this.jobs.get(job.slide) !== job || !this.g._M) return null;
+        this._upload(job.slide, img);
+        return { path: img.path, width: img.width, height: img.height };
+      } catch (e) {
+        if (e.id !== 'decoder.unavailable') throw e;
+        console.warn('[wasm-gallery] decoding on the main thread:', e.message);
+      }
+    }
+    const bytes = data ? dataUrlBytes(url.href) : await fetchPhoto(url.href, job.ctrl.signal); // `data` may be transferred
+    this._fetched(job);
+    if (this.jobs.get(job.slide) !== job || !this.g._M) return null;
+    return this._decodeHere(job, new Uint8Array(bytes));
+  }
+
+  _maxPixels() {
+    const o = this.g._model && this.g._model.options;
+    return (o && o.maxPixels) || 0;
+  }
+
+  // Worker pixels (premultiplied RGBA) into the wasm heap; wg_image_pixels takes ownership of them.
+  _upload(slide, img) {
+    const M = this.g._M;
+    const p = M._malloc(img.width * img.height * 4);
+    if (!p) throw failure('image.out_of_memory', 'out of memory for the photo');
+    M.HEAPU8.set(new Uint8Array(img.pixels), p);
+    if (!M._wg_image_pixels(slide, img.width, img.height, p, performance.now())) throw failure('image.upload', 'could not upload the photo');
+  }
+
+  // No workers: the wasm decodes on this thread (a large photo blocks the page while it does).
+  async _decodeHere(job, bytes) {
+    const g = this.g, M = g._M;
+    const msg = g._withBytes(bytes, (p, n) =>
+      M.UTF8ToString(M._wg_image_encoded(job.slide, p, n, job.width, job.height, performance.now())));
+    if (msg === 'fallback') return this._browserDecodeHere(job, bytes);
+    if (msg) throw failure('image.decode', msg); // this path returns the core's message only
+    return { path: 'main' };
+  }
+
+  // Formats stb_image lacks, without a worker: the browser decodes, then the same upload follows.
+  async _browserDecodeHere(job, bytes) {
     let bmp;
     try {
-      bmp = await createImageBitmap(new Blob([bytes]), { premultiplyAlpha: 'premultiply', colorSpaceConversion: 'default' });
+      bmp = await createImageBitmap(new Blob([bytes]), { premultiplyAlpha: 'premultiply', imageOrientation: 'from-image' });
     } catch {
-      throw new Error('not an image the browser can decode');
+      throw failure('image.corrupt', 'not an image the browser can decode');
     }
-    const s = Math.min(1, w.width / bmp.width, w.height / bmp.height);
-    const cw = Math.max(1, Math.round(bmp.width * s)), ch = Math.max(1, Math.round(bmp.height * s));
-    const c = new OffscreenCanvas(cw, ch);
+    const s = Math.min(1, job.width / bmp.width, job.height / bmp.height);
+    const w = Math.max(1, Math.round(bmp.width * s)), h = Math.max(1, Math.round(bmp.height * s));
+    const c = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
     const ctx = c.getContext('2d');
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bmp, 0, 0, cw, ch);
+    ctx.drawImage(bmp, 0, 0, w, h);
     bmp.close();
-    const px = ctx.getImageData(0, 0, cw, ch).data;
-    // getImageData is straight alpha; the texture path wants premultiplied.
-    for (let i = 0; i < px.length; i += 4) {
+    const px = ctx.getImageData(0, 0, w, h).data;
+    for (let i = 0; i < px.length; i += 4) { // getImageData is straight alpha; textures are premultiplied
       const a = px[i + 3];
-      if (a !== 255) { px[i] = (px[i] * a + 127) / 255; px[i + 1] = (px[i + 1] * a + 127) / 255; px[i + 2] = (px[i + 2] * a + 127) / 255; }
+      if (a !== 255) for (let k = 0; k < 3; k++) px[i + k] = Math.round(px[i + k] * a / 255);
     }
-    const M = g._M;
-    const p = M._malloc(px.length);
-    M.HEAPU8.set(px, p);
-    if (!M._wg_image_pixels(w.slide, cw, ch, p, performance.now())) throw new Error('could not upload the photo');
+    this._upload(job.slide, { width: w, height: h, pixels: px.buffer });
+    return { path: 'main', width: w, height: h };
   }
+}
+
+// The photo's absolute URL, if it is one we fetch (the validator has already refused the rest).
+function photoUrl(raw, base) {
+  let url;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    throw failure('image.url', 'not a valid URL');
+  }
+  const scheme = url.protocol.toLowerCase();
+  if (!(scheme === 'http:' || scheme === 'https:' || scheme === 'blob:' || /^data:image\//i.test(url.href))) {
+    throw failure('image.url', `refused URL scheme "${url.protocol}"`);
+  }
+  return url;
 }

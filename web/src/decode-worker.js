@@ -1,0 +1,158 @@
+// decode-worker.js — dist/wasm-gallery-worker.js: the decode worker shared by every gallery on a page.
+// Fetches a photo (so its body never passes through the main thread) or takes its bytes, decodes it
+// with the core (the wasm-gallery-decoder module: probe, stb_image, downscale, EXIF orientation,
+// premultiply) or, for what stb lacks (WebP, AVIF, RLE BMP…), with the browser's createImageBitmap here
+// in the same worker, and hands back display-size pixels. Fetches run side by side; decodes one at a
+// time, in the order their bytes arrive, and the module's heap is emptied after each.
+//
+// Messages in:  {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels}   {cancel: id}
+// Messages out: {ready: true} | {ready: false, error} once, when the decoder module is (not) usable;
+//   per job, {id, fetched: byteLength} when its bytes are in (fetched jobs only), then exactly one of
+//   {id, width, height, pixels (ArrayBuffer, transferred), path: 'wasm'|'browser', ms, heap},
+//   {id, error: {id, message}, ms, heap} or {id, cancelled: true}.
+import createWasmGalleryDecoder from 'wasm-gallery-decoder-glue';
+import { decodeEncoded, finishRgba, fitSize, heapReport } from './decoder-abi.js';
+import { fetchPhoto, failure } from './fetch-photo.js';
+
+// The worker's own URL is dist/'s; a cross-origin page starts us from a blob that sets wgWorkerBase.
+const BASE = self.wgWorkerBase || self.location.href;
+
+let compiled = null;  // Promise<WebAssembly.Module>: compiled once, instantiated again after a crash
+let instance = null;  // Promise<decoder module>
+
+function compile() {
+  if (!compiled) {
+    const url = new URL('wasm-gallery-decoder.wasm', BASE).href;
+    compiled = (async () => {
+      const r = await fetch(url, { credentials: 'same-origin' });
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return WebAssembly.compile(await r.arrayBuffer());
+    })();
+    compiled.catch(() => { compiled = null; });
+  }
+  return compiled;
+}
+
+function decoder() {
+  if (!instance) {
+    instance = compile().then((mod) => new Promise((resolve, reject) => {
+      createWasmGalleryDecoder({
+        locateFile: (p) => new URL(p, BASE).href, // the glue's own guess needs import.meta, gone once bundled
+        print: () => {},
+        printErr: (s) => console.warn('[wasm-gallery decoder]', s),
+        onAbort: (what) => reject(new Error('decoder aborted: ' + what)),
+        instantiateWasm(imports, receive) {
+          WebAssembly.instantiate(mod, imports).then((inst) => receive(inst, mod), reject);
+          return {};
+        },
+      }).then(resolve, reject);
+    }));
+    instance.catch(() => { instance = null; });
+  }
+  return instance;
+}
+
+// Formats stb_image lacks: the browser decodes straight to the displayed size (its decoders can skip
+// the full-size bitmap), applying the EXIF orientation itself; the core then premultiplies, exactly as
+// for stb's pixels. Headers without a size (AVIF) are decoded whole and drawn scaled.
+async function browserDecode(M, bytes, fb, maxW, maxH, maxPixels) {
+  const opts = { premultiplyAlpha: 'premultiply', imageOrientation: 'from-image', colorSpaceConversion: 'default' };
+  const known = fb.width > 0 && fb.height > 0;
+  if (known) {
+    const s = fitSize(M, fb.width, fb.height, maxW, maxH);
+    Object.assign(opts, { resizeWidth: s.width, resizeHeight: s.height, resizeQuality: 'high' });
+  }
+  let bmp;
+  try {
+    bmp = await createImageBitmap(new Blob([bytes]), opts);
+  } catch {
+    return { error: { id: 'image.corrupt', message: `the browser could not decode this ${fb.format} image` } };
+  }
+  try {
+    const limit = maxPixels > 0 ? maxPixels : Infinity;
+    if (!known && bmp.width * bmp.height > limit) {
+      return { error: { id: 'image.too_many_pixels', message: `${bmp.width}×${bmp.height} is ${(bmp.width * bmp.height / 1e6).toFixed(1)} MP, over the ${(limit / 1e6).toFixed(1)} MP limit` } };
+    }
+    const s = known ? { width: bmp.width, height: bmp.height } : fitSize(M, bmp.width, bmp.height, maxW, maxH);
+    const canvas = new OffscreenCanvas(s.width, s.height);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bmp, 0, 0, s.width, s.height);
+    const rgba = ctx.getImageData(0, 0, s.width, s.height).data;  // straight alpha
+    canvas.width = canvas.height = 0;  // let the canvas's own buffer go now, not at GC
+    return finishRgba(M, rgba, s.width, s.height, maxW, maxH, maxPixels);
+  } finally {
+    bmp.close();
+  }
+}
+
+// Decodes job.bytes (an ArrayBuffer) → the reply message (see the top of this file).
+async function handle(job) {
+  const t0 = performance.now();
+  let M;
+  try {
+    M = await decoder();
+  } catch (e) {
+    return { id: job.id, error: { id: 'decoder.unavailable', message: `the image decoder could not start (${e.message})` } };
+  }
+  const bytes = new Uint8Array(job.bytes);
+  let r, path = 'wasm';
+  try {
+    r = decodeEncoded(M, bytes, job.maxW, job.maxH, job.maxPixels);
+    if (r.fallback) {
+      path = 'browser';
+      r = await browserDecode(M, bytes, r.fallback, job.maxW, job.maxH, job.maxPixels);
+    }
+  } catch (e) {
+    // A trap (out of memory inside stb, a bug) leaves the instance unusable: start a fresh one next time.
+    instance = null;
+    return { id: job.id, error: { id: 'image.out_of_memory', message: `the decoder stopped on this image (${e.message || e})` } };
+  }
+  const reply = { id: job.id, path, ms: performance.now() - t0, heap: heapReport(M) };
+  if (r.error) reply.error = r.error;
+  else Object.assign(reply, { width: r.width, height: r.height, pixels: r.pixels });
+  return reply;
+}
+
+const jobs = new Map(); // id → AbortController of a job not finished yet
+let decodes = decoder().then(
+  () => self.postMessage({ ready: true }),
+  (e) => self.postMessage({ ready: false, error: String(e && e.message || e) }));
+
+// Decodes one after another: each may hold a full-size image in the module's heap.
+function serially(fn) {
+  const run = decodes.then(fn);
+  decodes = run.catch(() => {});
+  return run;
+}
+
+async function run(job) {
+  const ctrl = new AbortController();
+  jobs.set(job.id, ctrl);
+  try {
+    let bytes = job.bytes;
+    if (!bytes) {
+      if (!/^(https?|blob):/i.test(job.url || '')) throw failure('image.url', 'no URL to fetch');
+      bytes = await fetchPhoto(job.url, ctrl.signal);
+      self.postMessage({ id: job.id, fetched: bytes.byteLength });
+    }
+    const reply = await serially(() => (ctrl.signal.aborted ? null : handle({ ...job, bytes })));
+    if (!reply || ctrl.signal.aborted) return self.postMessage({ id: job.id, cancelled: true });
+    self.postMessage(reply, reply.pixels ? [reply.pixels] : []);
+  } catch (e) {
+    if (ctrl.signal.aborted) return self.postMessage({ id: job.id, cancelled: true });
+    self.postMessage({ id: job.id, error: { id: e.id || 'decoder.failed', message: String(e && e.message || e) } });
+  } finally {
+    jobs.delete(job.id);
+  }
+}
+
+self.onmessage = (e) => {
+  const m = e.data;
+  if (m.cancel !== undefined) {
+    const ctrl = jobs.get(m.cancel);
+    if (ctrl) ctrl.abort(); // a fetch stops; a queued decode is skipped; a running one finishes unseen
+    return;
+  }
+  run(m);
+};

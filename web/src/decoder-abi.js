@@ -1,0 +1,67 @@
+// decoder-abi.js — the JS half of the decoder module's C ABI (widget/platform/decoder_main.cpp): bytes
+// in, premultiplied RGBA out, every wasm buffer freed before returning. Used by the decode worker and
+// by the decode benchmark, so both time exactly the same calls. No DOM, no worker plumbing here.
+
+// wgd_decode / wgd_finish_rgba statuses (kStatus* in decoder_main.cpp).
+const PIXELS = 0;
+const FALLBACK = 2;
+
+function takeError(M) {
+  return { id: M.UTF8ToString(M._wgd_error_id()), message: M.UTF8ToString(M._wgd_error_message()) };
+}
+
+// Copies the module's result into a fresh ArrayBuffer (transferable) and frees it in the module.
+function takePixels(M) {
+  const w = M._wgd_width(), h = M._wgd_height(), p = M._wgd_pixels();
+  const pixels = M.HEAPU8.slice(p, p + w * h * 4).buffer;
+  M._wgd_release();
+  return { width: w, height: h, pixels };
+}
+
+// Encoded bytes → {width, height, pixels} | {error: {id, message}} | {fallback: {format, width, height,
+// orientation}} (the browser must decode it; width/height as displayed, 0 when the headers don't say).
+export function decodeEncoded(M, bytes, maxW, maxH, maxPixels) {
+  const p = M._malloc(Math.max(1, bytes.length));
+  if (!p) return { error: { id: 'image.out_of_memory', message: 'out of memory for the encoded file' } };
+  let status;
+  try {
+    M.HEAPU8.set(bytes, p);
+    status = M._wgd_decode(p, bytes.length, maxW, maxH, maxPixels || 0);
+  } finally {
+    M._free(p);
+  }
+  if (status === PIXELS) return takePixels(M);
+  const out = status === FALLBACK
+    ? { fallback: { format: M.UTF8ToString(M._wgd_format()), width: M._wgd_display_width(), height: M._wgd_display_height(), orientation: M._wgd_orientation() } }
+    : { error: takeError(M) };
+  M._wgd_release();
+  return out;
+}
+
+// Straight-alpha RGBA the browser decoded (already oriented) → fitted and premultiplied by the core,
+// as {width, height, pixels} | {error}.
+export function finishRgba(M, rgba, width, height, maxW, maxH, maxPixels) {
+  const p = M._wgd_rgba_buffer(width, height, maxPixels || 0);
+  if (!p) {
+    const error = takeError(M);
+    M._wgd_release();
+    return { error };
+  }
+  M.HEAPU8.set(rgba, p);
+  if (M._wgd_finish_rgba(maxW, maxH) !== PIXELS) {
+    const error = takeError(M);
+    M._wgd_release();
+    return { error };
+  }
+  return takePixels(M);
+}
+
+// The core's fit_size: what a w × h image is shown at inside maxW × maxH (never upscaled).
+export function fitSize(M, w, h, maxW, maxH) {
+  return { width: M._wgd_fit_width(w, h, maxW, maxH), height: M._wgd_fit_height(w, h, maxW, maxH) };
+}
+
+// Memory: the module's wasm memory (its high-water mark: it never shrinks) and what malloc holds now.
+export function heapReport(M) {
+  return { memoryBytes: M.HEAPU8.length, inUseBytes: M._wgd_heap_in_use() };
+}
