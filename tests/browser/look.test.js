@@ -100,3 +100,48 @@ test("the site's CSS custom properties change the colours; dark theme follows th
   assert.ok(dark.every((c) => c < 40), `dark scheme background: ${dark}`);
   await page.context().close();
 });
+
+test('More grows the box to the whole text (Less shrinks it back); full screen fills the screen', async () => {
+  const page = await h.openPage('desktop', { viewport: { width: 420, height: 800 } });
+  await h.gotoGallery(page, '/');
+  const host = await page.$('wasm-gallery');
+  const height = () => host.evaluate((g) => g.getBoundingClientRect().height);
+  const h0 = await height();
+  const more = await page.evaluateHandle(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more'));
+  await more.asElement().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const box = await more.asElement().boundingBox();
+  assert.ok(box && box.width >= 24 && box.height >= 24, 'a More control is drawn where the text is cut');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction((h) => document.querySelector('wasm-gallery').getBoundingClientRect().height > h + 40, h0);
+  await page.waitForTimeout(400); // the height transition
+  const { png } = await h.shot(page, 'look-expanded', host);
+  const h1 = await height();
+  assert.ok(h1 > h0 + 40, `expanded ${h0} → ${h1}`);
+  // The last body paragraph is drawn: dark ink near the bottom of the grown box.
+  const tail = h.pixelStats(png, { x: 0, y: png.height - 160, w: png.width, h: 120 });
+  assert.ok(tail.lumaRange > 120, 'text at the bottom of the expanded box');
+  const lessEl = (await page.evaluateHandle(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more'))).asElement();
+  await lessEl.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const less = await lessEl.boundingBox();
+  await page.mouse.click(less.x + less.width / 2, less.y + less.height / 2);
+  await page.waitForFunction((h) => Math.abs(document.querySelector('wasm-gallery').getBoundingClientRect().height - h) < 1, h0);
+
+  const fsEl = (await page.evaluateHandle(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-fullscreen'))).asElement();
+  await fsEl.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const fs = await fsEl.boundingBox();
+  await page.mouse.click(fs.x + fs.width / 2, fs.y + fs.height / 2);
+  await page.waitForFunction(() => document.fullscreenElement === document.querySelector('wasm-gallery'));
+  await page.waitForFunction(() => {
+    const c = document.querySelector('wasm-gallery').shadowRoot.querySelector('canvas');
+    return Math.abs(c.getBoundingClientRect().height - innerHeight) < 2 && c.height === Math.round(innerHeight * devicePixelRatio);
+  });
+  await page.waitForTimeout(300); // the frame at the new size
+  await h.shot(page, 'look-fullscreen');
+  await page.evaluate(() => document.exitFullscreen());
+  await page.waitForFunction(() => !document.fullscreenElement);
+  await page.waitForFunction((h) => Math.abs(document.querySelector('wasm-gallery').getBoundingClientRect().height - h) < 1, h0);
+  await page.context().close();
+});

@@ -247,6 +247,7 @@ export class Gallery {
     });
     const ro = new ResizeObserver(() => this._applySize());
     ro.observe(this.host);
+    ro.observe(this.stage);  // the stage alone changes size on entering/leaving full screen
     this._cleanups.push(() => ro.disconnect());
     const io = new IntersectionObserver((entries) => {
       for (const en of entries) this._visible = en.isIntersecting;
@@ -260,7 +261,8 @@ export class Gallery {
       this._call('_wg_visible', this._visible && !document.hidden ? 1 : 0);
       if (!document.hidden) this._requestFrame();
     });
-    this._on(document, 'fullscreenchange', () => { this._readView(); this._applySize(); });
+    // The top layer's size settles after the event: measure again on the next frame.
+    this._on(document, 'fullscreenchange', () => { this._readView(); this._applySize(); requestAnimationFrame(() => this._applySize()); });
     this._on(window, 'hashchange', () => this._followUrl());
     this._on(window, 'popstate', () => this._followUrl());
     // Theme: the site's CSS custom properties and colour scheme are read at start and on change.
