@@ -1,0 +1,65 @@
+// instrument.js — what the benchmark injects into both pages before any of their scripts runs
+// (playwright addInitScript): the same probes for wasm-gallery and Swiper, so neither is measured
+// with a different ruler.
+//   __bench.t.firstPhoto  ms from navigation start to the frame that first shows the gallery's photo:
+//                         wasm-gallery: its `ready` event (dispatched inside the rAF callback that drew
+//                         the first frame with the photo); Swiper: the rAF callback after the first
+//                         slide's <img> fired `load` (the frame the decoded photo is painted in).
+//   __bench.t.interactive ms when the gallery takes input: wasm-gallery `ready`; Swiper: the later of
+//                         its first photo and `new Swiper()` having run.
+//   __bench.longtasks     PerformanceObserver 'longtask' entries (≥ 50 ms on the main thread).
+//   __bench.rafCalls      requestAnimationFrame calls made by the page (not by this probe).
+//   __bench.startFrames() / stopFrames()  rAF timestamps recorded with the page's original rAF.
+'use strict';
+module.exports = function instrument() {
+  const origRaf = window.requestAnimationFrame.bind(window);
+  const B = window.__bench = { t: {}, longtasks: [], elements: [], rafCalls: 0, frames: null, errors: [] };
+  window.requestAnimationFrame = function (cb) { B.rafCalls++; return origRaf(cb); };
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) B.elements.push({ id: e.identifier, renderTime: e.renderTime, loadTime: e.loadTime }); })
+      .observe({ type: 'element', buffered: true });
+  } catch (e) { B.errors.push(String(e)); }
+  const mark = (k, v) => { if (B.t[k] === undefined) B.t[k] = v === undefined ? performance.now() : v; };
+  document.addEventListener('ready', () => { mark('firstPhoto'); mark('interactive'); }, true);
+  document.addEventListener('error', (e) => { if (e.detail) B.errors.push(e.detail.message); }, true);
+  document.addEventListener('load', (e) => {
+    const img = e.target;
+    if (!(img instanceof HTMLImageElement) || !img.closest('.swiper-slide')) return;
+    const slides = [...img.closest('.swiper-wrapper').children];
+    if (slides.indexOf(img.closest('.swiper-slide')) !== 0) return;
+    mark('firstImgLoad');
+    origRaf(() => { mark('firstPhoto'); if (window.benchSwiper) mark('interactive'); });
+  }, true);
+  let swiper;
+  Object.defineProperty(window, 'benchSwiper', {
+    configurable: true,
+    get: () => swiper,
+    set: (v) => { swiper = v; mark('swiperInit'); if (B.t.firstPhoto !== undefined) mark('interactive'); },
+  });
+
+  // The gallery's state, the same questions asked of either widget.
+  B.gallery = () => document.getElementById('gallery');
+  B.index = () => (swiper ? swiper.activeIndex : (B.gallery() && typeof B.gallery().index === 'number' ? B.gallery().index : -1));
+  B.count = () => (swiper ? swiper.slides.length : (B.gallery() ? B.gallery().count : 0));
+  B.animating = () => {
+    if (swiper) return !!swiper.animating;
+    const s = B.gallery() && B.gallery().stats;
+    return !!(s && s.animating);
+  };
+  // Whether slide i shows its decoded photo (Swiper: <img> complete; wasm-gallery: its loader settled).
+  B.photoShown = (i) => {
+    if (swiper) { const img = swiper.slides[i] && swiper.slides[i].querySelector('img'); return !!(img && img.complete && img.naturalWidth); }
+    const g = B.gallery() && B.gallery()._gallery;
+    return !!(g && g._images && g._images.settled(i));
+  };
+  B.next = () => (swiper ? swiper.slideNext() : B.gallery().next());
+  B.stats = () => (swiper ? null : B.gallery() && B.gallery().stats);
+  B.startFrames = () => {
+    B.frames = [];
+    const loop = (ts) => { if (!B.frames) return; B.frames.push(ts); origRaf(loop); };
+    origRaf(loop);
+  };
+  B.stopFrames = () => { const f = B.frames || []; B.frames = null; return f; };
+};

@@ -1,0 +1,89 @@
+// report.js — turns the runs into the printed table and the rows stored in results.json: for each
+// figure, the median with min–max over the runs for each gallery, and the wasm-gallery / Swiper ratio.
+'use strict';
+const os = require('os');
+const fs = require('fs');
+const { spread } = require('./stats.js');
+
+const KB = 1024, MB = 1024 * 1024;
+
+// [label, unit, pick(run) → number, scale, decimals, better: 'lower'|'higher'|null]
+const TEN_SLIDE_FIGURES = [
+  ['transfer: widget code+styles+fonts (gzip)', 'KB', (r) => r.transfer.widget, KB, 1],
+  ['transfer: total until loaded (incl. photos)', 'KB', (r) => r.transfer.total, KB, 0],
+  ['transfer: total after swiping all slides', 'KB', (r) => r.transferAfterSwipe, KB, 0],
+  ['first photo painted', 'ms', (r) => r.firstPhoto, 1, 0],
+  ['gallery takes input', 'ms', (r) => r.interactive, 1, 0],
+  ['swipe ×9: long tasks', 'count', (r) => r.swipe.longTasks, 1, 0],
+  ['swipe ×9: long tasks total', 'ms', (r) => r.swipe.longTaskMs, 1, 0],
+  ['swipe ×9: frame interval p50', 'ms', (r) => r.swipe.p50, 1, 1],
+  ['swipe ×9: frame interval p95', 'ms', (r) => r.swipe.p95, 1, 1],
+  ['swipe ×9: frame interval max', 'ms', (r) => r.swipe.max, 1, 0],
+  ['swipe ×9: dropped frames (vs 60 Hz)', 'count', (r) => r.swipe.dropped, 1, 0],
+  ['swipe ×9: intervals > 1.5× own median', 'count', (r) => r.swipe.slowerThanOwnMedian, 1, 0],
+  ['swipe ×9: flicks that did not change the slide', 'count', (r) => r.swipe.failed, 1, 0],
+  ['swipe ×9: wall time (flicks+settling)', 's', (r) => r.swipe.ms, 1000, 1],
+  ['idle 2 s: rAF callbacks the page asked for', 'count', (r) => r.idle.rafCalls, 1, 0],
+  ['idle 2 s: frames the wasm drew (stats)', 'count', (r) => r.idle.framesRendered, 1, 0],
+  ['memory: JS heap after GC', 'MB', (r) => r.memory.jsHeap, MB, 2],
+  ['memory: wasm memory (heap high-water)', 'MB', (r) => r.memory.wasmMemory, MB, 1],
+  ['memory: wasm malloc in use', 'MB', (r) => r.memory.wasmMalloc, MB, 1],
+  ['memory: GPU textures held (stats)', 'MB', (r) => r.memory.textureBytes, MB, 1],
+  ['memory: renderer+GPU processes, growth', 'MB', (r) => r.memory.processGrowth, MB, 0],
+];
+
+const SCALE_FIGURES = [
+  ['photo there when the next step came', 'of 99', (r) => r.shownOnTime, 1, 0],
+  ['time to page through', 's', (r) => r.wallMs, 1000, 0],
+  ['frame interval p50', 'ms', (r) => r.swipe.p50, 1, 1],
+  ['frame interval p95', 'ms', (r) => r.swipe.p95, 1, 0],
+  ['frame interval max', 'ms', (r) => r.swipe.max, 1, 0],
+  ['dropped frames (vs 60 Hz)', 'count', (r) => r.swipe.dropped, 1, 0],
+  ['long tasks', 'count', (r) => r.swipe.longTasks, 1, 0],
+  ['long tasks total', 'ms', (r) => r.swipe.longTaskMs, 1, 0],
+  ['peak JS heap', 'MB', (r) => r.peak.jsHeap, MB, 1],
+  ['wasm memory high-water', 'MB', (r) => r.peak.wasmMemory, MB, 1],
+  ['peak GPU textures (stats)', 'MB', (r) => r.peak.textureBytes, MB, 1],
+  ['peak renderer+GPU growth', 'MB', (r) => r.peak.processGrowth, MB, 0],
+  ['renderer+GPU growth at the end', 'MB', (r) => r.end.processGrowth, MB, 0],
+];
+
+const fmt = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+
+// One row per figure: { label, unit, wasm: {min,median,max,n}, swiper: {…}, ratio }.
+function rows(figures, wasmRuns, swiperRuns) {
+  return figures.map(([label, unit, pick, scale, decimals]) => {
+    const val = (runs) => spread(runs.map((r) => { try { const v = pick(r); return v === null || v === undefined ? NaN : v / scale; } catch { return NaN; } }));
+    const wasm = val(wasmRuns), swiper = val(swiperRuns);
+    const ratio = swiper.median ? wasm.median / swiper.median : NaN;
+    return { label, unit, decimals, wasm, swiper, ratio };
+  });
+}
+
+function cell(s, d, withRange) {
+  if (!Number.isFinite(s.median)) return '–';
+  return withRange && s.n > 1 && s.min !== s.max ? `${fmt(s.median, d)} [${fmt(s.min, d)}–${fmt(s.max, d)}]` : fmt(s.median, d);
+}
+
+// A Markdown table (what README.md shows; the terminal prints the same text).
+function table(rs, { withRange = true } = {}) {
+  const head = ['figure', 'unit', 'wasm-gallery', 'Swiper', 'wasm-gallery / Swiper'];
+  const body = rs.map((r) => [r.label, r.unit, cell(r.wasm, r.decimals, withRange), cell(r.swiper, r.decimals, withRange),
+    Number.isFinite(r.ratio) ? r.ratio.toFixed(2) + '×' : '–']);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => (i >= 2 ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |';
+  return [line(head), '| ' + w.map((n, i) => (i >= 2 ? '-'.repeat(n - 1) + ':' : '-'.repeat(n))).join(' | ') + ' |', ...body.map(line)].join('\n');
+}
+
+function machine() {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  const model = (cpuinfo.match(/^model name\s*:\s*(.*)$/m) || [])[1] || os.cpus()[0]?.model || 'unknown';
+  const mhz = (cpuinfo.match(/^cpu MHz\s*:\s*(.*)$/m) || [])[1];
+  const memKb = +((fs.readFileSync('/proc/meminfo', 'utf8').match(/^MemTotal:\s+(\d+)/m) || [])[1] || 0);
+  return { nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu: model + (mhz ? ` @ ${Math.round(+mhz)} MHz` : ''),
+    memoryGiB: +(memKb / MB).toFixed(1), kernel: os.release(), node: process.version };
+}
+
+const loadavg = () => os.loadavg().map((x) => +x.toFixed(2));
+
+module.exports = { TEN_SLIDE_FIGURES, SCALE_FIGURES, rows, table, machine, loadavg };
