@@ -51,22 +51,6 @@ async function withPage(name, device, body) {
   }
 }
 
-// Navigates to a page whose galleries the test mounts itself: the same event recorder as
-// h.gotoGallery, without waiting for a gallery that is not there yet.
-async function gotoEmpty(page, urlPath) {
-  await page.addInitScript(() => {
-    window.__wg = { events: [] };
-    for (const type of ['ready', 'error', 'slidechange']) {
-      document.addEventListener(type, (e) => {
-        const t = e.composedPath()[0];
-        window.__wg.events.push({ type, id: t && t.id, detail: e.detail, time: performance.now() });
-      }, true);
-    }
-  });
-  await page.goto((await h.setup()).url + urlPath);
-  await page.waitForFunction(() => window.WasmGallery && window.WasmGallery.mount);
-}
-
 async function state(page, sel = '#g') {
   return page.$eval(sel, (g) => {
     const s = g.stats || {};
@@ -374,7 +358,7 @@ function brokenSlides() {
 
 test('a gallery of broken images stays usable, and a good gallery beside it keeps working', async () => {
   await withPage('broken', 'desktop', async (page) => {
-    await gotoEmpty(page, '/test/break-pair.html');
+    await h.gotoEmpty(page, '/test/break-pair.html');
     const slides = brokenSlides();
     await page.evaluate((list) => {
       WasmGallery.mount(document.getElementById('bad'), { data: { title: 'Broken', slides: list.map((s) =>
@@ -444,7 +428,7 @@ test('a 10 MB gallery.json is refused with a message naming the limit; the page 
   const bytes = fs.statSync(file).size;
   assert.ok(bytes >= HUGE_JSON_BYTES, `fixture is ${bytes} bytes`);
   await withPage('huge-json', 'desktop', async (page) => {
-    await gotoEmpty(page, '/test/break-pair.html');
+    await h.gotoEmpty(page, '/test/break-pair.html');
     // A heartbeat every 20 ms: the largest gap between beats is the longest the page was frozen.
     await page.evaluate(() => {
       window.__beat = { last: performance.now(), maxGap: 0 };

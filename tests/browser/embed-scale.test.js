@@ -23,22 +23,6 @@ function trackContexts(page) {
   });
 }
 
-// Like h.gotoGallery, for pages that start with no gallery: records events, waits for the API only.
-async function gotoEmpty(page, urlPath) {
-  await page.addInitScript(() => {
-    window.__wg = { events: [] };
-    for (const type of ['ready', 'error', 'slidechange']) {
-      document.addEventListener(type, (e) => {
-        const t = e.composedPath()[0];
-        window.__wg.events.push({ type, id: t && t.id, detail: e.detail, time: performance.now() });
-      }, true);
-    }
-  });
-  const { url } = await h.setup();
-  await page.goto(url + urlPath);
-  await page.waitForFunction(() => window.WasmGallery);
-}
-
 test('20 galleries: each reaches ready and draws while scrolled top to bottom; ≤ 12 live contexts; slides restored', async () => {
   const page = await h.openPage('desktop');
   await trackContexts(page);
@@ -85,7 +69,7 @@ test('50 mount/destroy cycles: wasm instances collected, no live GL context, JS 
     window.__collected = 0;
     window.__fr = new FinalizationRegistry(() => { window.__collected++; });
   });
-  await gotoEmpty(page, '/test/embed-mount.html');
+  await h.gotoEmpty(page, '/test/embed-mount.html');
   const cdp = await page.context().newCDPSession(page);
   const heapAfterGc = async () => {
     for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');

@@ -10,22 +10,6 @@ after(h.teardown);
 
 const FORMS = ['el-src', 'el-inline', 'div-src', 'div-inline', 'mounted', 'div-later'];
 
-// Like h.gotoGallery, for pages that start with no gallery: records events, waits for the API only.
-async function gotoEmpty(page, urlPath) {
-  await page.addInitScript(() => {
-    window.__wg = { events: [] };
-    for (const type of ['ready', 'error', 'slidechange']) {
-      document.addEventListener(type, (e) => {
-        const t = e.composedPath()[0];
-        window.__wg.events.push({ type, id: t && t.id, detail: e.detail, time: performance.now() });
-      }, true);
-    }
-  });
-  const { url } = await h.setup();
-  await page.goto(url + urlPath);
-  await page.waitForFunction(() => window.WasmGallery);
-}
-
 test('every embed form on one page reaches ready with the same API; the wasm is fetched once', async () => {
   const page = await h.openPage('desktop');
   const wasmFetches = [];
@@ -100,7 +84,7 @@ test('every embed form on one page reaches ready with the same API; the wasm is 
 
 test('deep link (opt-in): #id/3 opens slide 3, navigation rewrites the URL in place; off = URL untouched', async () => {
   const page = await h.openPage('desktop');
-  await gotoEmpty(page, '/test/embed-mount.html#trip/3');
+  await h.gotoEmpty(page, '/test/embed-mount.html#trip/3');
   const historyLength = await page.evaluate(() => history.length);
   await page.evaluate(() => {
     window.inst = WasmGallery.mount(document.getElementById('host'), { src: '/test/embed-three.json', options: { deepLink: 'trip' } });

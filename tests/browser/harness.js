@@ -48,9 +48,9 @@ async function openPage(device = 'desktop', extra = {}) {
   return page;
 }
 
-// Navigates and resolves with the first `ready` or `error` of the element matched by `selector`.
-async function gotoGallery(page, urlPath, selector = 'wasm-gallery', timeout = 30000) {
-  await page.addInitScript((sel) => {
+// Records every ready/error/slidechange of the page's galleries in window.__wg.events.
+async function recordEvents(page) {
+  await page.addInitScript(() => {
     window.__wg = { events: [] };
     for (const type of ['ready', 'error', 'slidechange']) {
       document.addEventListener(type, (e) => {
@@ -58,10 +58,23 @@ async function gotoGallery(page, urlPath, selector = 'wasm-gallery', timeout = 3
         window.__wg.events.push({ type, id: t && t.id, detail: e.detail, time: performance.now() });
       }, true);
     }
-  }, selector);
+  });
+}
+
+// Navigates and resolves with the first `ready` or `error` of the page's galleries.
+async function gotoGallery(page, urlPath, selector = 'wasm-gallery', timeout = 30000) {
+  await recordEvents(page);
   await page.goto(shared.url + urlPath);
-  await page.waitForFunction((sel) => window.__wg.events.some((e) => (e.type === 'ready' || e.type === 'error')), selector, { timeout });
+  await page.waitForFunction(() => window.__wg.events.some((e) => (e.type === 'ready' || e.type === 'error')), null, { timeout });
   return page.evaluate(() => window.__wg.events.slice());
+}
+
+// Navigates to a page whose galleries the test mounts itself: the same recorder, without waiting
+// for a gallery that is not there yet.
+async function gotoEmpty(page, urlPath) {
+  await recordEvents(page);
+  await page.goto(shared.url + urlPath);
+  await page.waitForFunction(() => window.WasmGallery && window.WasmGallery.mount);
 }
 
 async function events(page, type) {
@@ -92,4 +105,4 @@ function pixelStats(png, rect) {
   return { colours: colours.size, lumaRange: max - min };
 }
 
-module.exports = { setup, teardown, openPage, gotoGallery, events, shot, pixelStats, DEVICES, OUT, ROOT };
+module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, events, shot, pixelStats, DEVICES, OUT, ROOT };
