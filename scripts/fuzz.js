@@ -1,9 +1,13 @@
 // fuzz.js — builds the libFuzzer targets in tests/fuzz/ (clang, -fsanitize=fuzzer,address,undefined)
-// into build/fuzz/ and runs them on copies of their committed seed corpora, never in the repo.
-//   bounded()        npm test's stage: each target for WG_FUZZ_SECONDS (default 30 s), fresh seed copy
-//   main(args)       npm run fuzz [-- seconds] [target…]: as long as asked, on a corpus kept in build/fuzz
+// into build/fuzz/ and runs them on copies of their committed inputs, never in the repo.
+//   bounded()        npm test's stage, the same verdict every run: each target replays its seed corpus
+//                    (tests/fuzz/corpus/<name>/) and every committed finding (tests/fuzz/regressions/<name>/),
+//                    then mutates them for a fixed number of runs from a fixed seed
+//   main(args)       npm run fuzz [-- seconds] [target…]: open-ended, random seed, as long as asked, on a
+//                    corpus kept in build/fuzz
 // A crash leaves its input in build/fuzz/crashes/<target>/; replay it with
 //   build/fuzz/<target>_fuzz build/fuzz/crashes/<target>/crash-…
+// and commit it under tests/fuzz/regressions/<target>/ with a test naming what it caught (README there).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -13,12 +17,16 @@ const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'tests/fuzz');
 const OUT = path.join(ROOT, 'build/fuzz');
 const CXX = process.env.WG_FUZZ_CXX || 'clang++-14';
-// ≈30 s per target keeps npm test's fuzz stage near a minute, enough to replay the seeds and mutate
-// them several hundred thousand times; longer runs are what `npm run fuzz` is for.
-const DEFAULT_SECONDS = 30;
-// A single input taking longer than this is a hang (a loop that never ends), not a slow decode.
-const INPUT_TIMEOUT_S = 10;
-// The image target may decode 4 MP per input; twice the default would still flag a leak per input.
+// npm test's mutation run: a fixed seed and a fixed number of inputs, so two runs execute exactly the
+// same inputs (libFuzzer is deterministic for one process with -seed and -runs). The counts keep each
+// target near 20 s on this 2-core machine; the time cap only guards against a pathological slowdown.
+const BOUNDED_SEED = 20261130;
+const BOUNDED_RUNS = { gallery: 150000, image: 15000 };
+const BOUNDED_CAP_SECONDS = 240;
+// A single input taking longer than this is a hang (a loop that never ends), not a slow decode: the
+// slowest legitimate input (a 1 MP strip, see tests/fuzz/image_contract.h) takes ~3 s under ASan.
+const INPUT_TIMEOUT_S = 30;
+// The image target may decode 1 MP per input; twice the default would still flag a leak per input.
 const RSS_LIMIT_MB = 2048;
 const SANITIZE = ['-fsanitize=address,undefined', '-fno-sanitize-recover=undefined', '-fno-omit-frame-pointer'];
 const CFLAGS = ['-std=c++17', '-O1', '-g', '-DJSON_NOEXCEPTION=1', '-I' + path.join(ROOT, 'widget'),
@@ -31,7 +39,7 @@ function targets() {
     const name = f.replace(/_fuzz\.cpp$/, '');
     const dict = path.join(SRC, name + '.dict');
     return { name, src: path.join(SRC, f), seeds: path.join(SRC, 'corpus', name), bin: path.join(OUT, name + '_fuzz'),
-      dict: fs.existsSync(dict) ? dict : null };
+      regressions: path.join(SRC, 'regressions', name), dict: fs.existsSync(dict) ? dict : null };
   });
 }
 
@@ -119,6 +127,7 @@ async function build() {
 
 function copyDir(from, to) {
   fs.mkdirSync(to, { recursive: true });
+  if (!fs.existsSync(from)) return;
   for (const f of fs.readdirSync(from)) {
     const p = path.join(from, f);
     if (fs.statSync(p).isFile()) fs.copyFileSync(p, path.join(to, f));
@@ -131,13 +140,19 @@ function quiet(log) {
   return lines.slice(-150).map((l) => '  ' + l).join('\n');
 }
 
-// Runs one target for `seconds` on `corpus` (a scratch folder); resolves with { ok, runs, summary }.
-function fuzzOne(t, seconds, corpus) {
+const files = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f))
+  .filter((p) => fs.statSync(p).isFile() && !p.endsWith('.md')).sort() : []);
+
+// Runs one target with `limits` (libFuzzer flags: how long, which seed) on `inputs` (a scratch corpus
+// folder, or files to run once each); resolves with { ok, runs, summary }.
+function fuzzOne(t, limits, inputs, what) {
   const crashes = path.join(OUT, 'crashes', t.name) + path.sep;
   fs.mkdirSync(crashes, { recursive: true });
-  const args = [`-max_total_time=${seconds}`, `-timeout=${INPUT_TIMEOUT_S}`, `-rss_limit_mb=${RSS_LIMIT_MB}`,
-    '-print_final_stats=1', `-artifact_prefix=${crashes}`, ...(t.dict ? [`-dict=${t.dict}`] : []), corpus];
-  console.log(`\n${t.name}: ${seconds} s  (${path.relative(ROOT, t.bin)} ${args.join(' ')})`);
+  const args = [...limits, `-timeout=${INPUT_TIMEOUT_S}`, `-rss_limit_mb=${RSS_LIMIT_MB}`,
+    '-print_final_stats=1', `-artifact_prefix=${crashes}`, ...(t.dict ? [`-dict=${t.dict}`] : []), ...inputs];
+  const shown = inputs.length > 3 ? [...args.slice(0, -inputs.length), `<${inputs.length} files>`] : args;
+  console.log(`\n${t.name}: ${what}  (${path.relative(ROOT, t.bin)} ${shown.join(' ')})`);
+  const t0 = Date.now();
   return new Promise((resolve) => {
     const p = spawn(t.bin, args, { cwd: OUT, stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ASAN_OPTIONS: 'abort_on_error=1:detect_leaks=1', UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' } });
@@ -145,11 +160,12 @@ function fuzzOne(t, seconds, corpus) {
     p.stdout.on('data', (d) => { log += d; });
     p.stderr.on('data', (d) => { log += d; });
     p.on('close', (code) => {
-      const runs = (log.match(/stat::number_of_executed_units:\s*(\d+)/) || [])[1];
+      const runs = (log.match(/stat::number_of_executed_units:\s*(\d+)/) || [])[1] ||
+        String((log.match(/^Executed .* in \d+ ms$/gm) || []).length || '');
       const cov = [...log.matchAll(/cov: (\d+) ft: (\d+)/g)].pop();
       const artifact = (log.match(/Test unit written to (\S+)/) || [])[1];
       const summary = `${t.name}: ${code === 0 ? 'clean' : 'FAILED (exit ' + code + ')'} — ${runs || '?'} inputs` +
-        (cov ? `, ${cov[1]} edges, ${cov[2]} features` : '') +
+        (cov ? `, ${cov[1]} edges, ${cov[2]} features` : '') + `, ${((Date.now() - t0) / 1000).toFixed(1)} s` +
         (artifact ? `; ${code === 0 ? 'a slow (not failing) input kept in' : 'input saved to'} ${path.relative(ROOT, artifact)}` : '');
       // A clean run prints only its summary; a failure prints libFuzzer's report (the sanitizer's stack,
       // the input's bytes) without the status lines and the recommended dictionary.
@@ -160,17 +176,23 @@ function fuzzOne(t, seconds, corpus) {
   });
 }
 
-// npm test: every target, bounded, on a fresh copy of its seeds. One pass per target that ran clean.
+// npm test: for every target, first each committed input once (seeds and findings: a finding that
+// comes back fails here, by name), then a fixed-seed, fixed-count mutation run from them. Two passes
+// per target when both ran clean.
 async function bounded() {
-  const seconds = Number(process.env.WG_FUZZ_SECONDS) || DEFAULT_SECONDS;
   const list = await build();
   let passed = 0, failed = 0;
   for (const t of list) {
+    const committed = [...files(t.seeds), ...files(t.regressions)];
+    const replay = await fuzzOne(t, [], committed, `replay ${committed.length} committed inputs`);
     const work = path.join(OUT, 'work', t.name);
     fs.rmSync(work, { recursive: true, force: true });
     copyDir(t.seeds, work);
-    const r = await fuzzOne(t, seconds, work);
-    if (r.ok) passed++; else failed++;
+    copyDir(t.regressions, work);
+    const runs = Number(process.env.WG_FUZZ_RUNS) || BOUNDED_RUNS[t.name] || 50000;
+    const mutate = await fuzzOne(t, [`-seed=${BOUNDED_SEED}`, `-runs=${runs}`, `-max_total_time=${BOUNDED_CAP_SECONDS}`],
+      [work], `${runs} mutations from seed ${BOUNDED_SEED}`);
+    for (const r of [replay, mutate]) if (r.ok) passed++; else failed++;
   }
   return { label: 'fuzz', passed, failed };
 }
@@ -178,6 +200,7 @@ async function bounded() {
 // npm run fuzz [-- seconds] [target…]: keeps growing build/fuzz/corpus/<target> across runs.
 async function main(args = []) {
   const seconds = Number(args.find((a) => /^\d+$/.test(a))) || Number(process.env.WG_FUZZ_SECONDS) || 600;
+  // Open-ended: libFuzzer picks a new random seed each run (seed 0).
   const names = args.filter((a) => !/^\d+$/.test(a));
   const all = await build();
   const unknown = names.filter((n) => !all.some((t) => t.name === n));
@@ -190,7 +213,8 @@ async function main(args = []) {
   for (const t of list) {
     const corpus = path.join(OUT, 'corpus', t.name);
     copyDir(t.seeds, corpus);
-    results.push(await fuzzOne(t, seconds, corpus));
+    copyDir(t.regressions, corpus);
+    results.push(await fuzzOne(t, [`-max_total_time=${seconds}`], [corpus], `${seconds} s`));
   }
   console.log('\n' + results.map((r) => r.summary).join('\n'));
   return results.every((r) => r.ok) ? 0 : 1;

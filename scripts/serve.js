@@ -1,7 +1,8 @@
 // serve.js — a small static server for the demo, the playground and the browser tests.
-// URL → folder: /dist/… → dist/, /gallery.json → the repo's gallery.json, /test/… → tests/browser/pages/,
-// everything else → web/. A path under /csp/ is served the same but with the strict
-// Content-Security-Policy the widget promises to work under (see README).
+// URL → folder: /dist/… → dist/, /gallery.json → the repo's gallery.json, /web/… → web/,
+// /test/… → tests/browser/pages/, everything else → web/ (so / is the demo article). A path under
+// /csp/ is served the same but with the strict Content-Security-Policy the widget promises to work
+// under (see README).
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -25,6 +26,9 @@ function resolve(urlPath) {
   if (p.startsWith('/test/')) return path.join(ROOT, 'tests/browser/pages', p.slice(6));
   if (p.startsWith('/bench/')) return path.join(ROOT, 'bench', p.slice(7));
   if (p.startsWith('/node_modules/')) return path.join(ROOT, 'node_modules', p.slice(14));
+  // The repository's own layout too, as any static server of the repo root serves it: gallery.json's
+  // photos are web/demo/photos/…, relative to the JSON file.
+  if (p.startsWith('/web/')) return path.join(ROOT, 'web', p.slice(5));
   return path.join(ROOT, 'web', p);
 }
 

@@ -87,3 +87,61 @@ test('invalid galleries show every mistake with its place; a good gallery beside
   await h.shot(page, 'foundation-invalid', await page.$('#semantic'));
   await page.context().close();
 });
+
+// The README's promise: any static file server of the repository root shows the demo with its photos
+// (gallery.json's image URLs resolve relative to the JSON file, not to scripts/serve.js's mapping).
+test('python3 -m http.server in the repo root serves the demo article with its photos', async () => {
+  const { spawn } = require('child_process');
+  const py = spawn('python3', ['-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', h.ROOT],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const port = await new Promise((resolve, reject) => {
+      let out = '';
+      const seen = (d) => { out += d; const m = /port (\d+)/.exec(out); if (m) resolve(+m[1]); };
+      py.stdout.on('data', seen);
+      py.stderr.on('data', seen);
+      py.on('exit', (code) => reject(new Error(`python3 -m http.server exited ${code}: ${out}`)));
+    });
+    const page = await h.openPage('desktop');
+    await page.addInitScript(() => {
+      window.__wg = { events: [] };
+      for (const type of ['ready', 'error']) document.addEventListener(type, (e) => window.__wg.events.push({ type, detail: e.detail }), true);
+    });
+    await page.goto(`http://127.0.0.1:${port}/web/index.html`);
+    await page.waitForFunction(() => window.__wg.events.some((e) => e.type === 'ready' || e.type === 'error'));
+    assert.deepEqual(await page.evaluate(() => window.__wg.events.filter((e) => e.type === 'error')), []);
+    // The first photo arrives after ready: wait for the slide's image state, then look at the pixels.
+    const photoState = await page.waitForFunction(() => {
+      const g = document.querySelector('wasm-gallery');
+      const s = g && g.stats;
+      return s && s.texturesResident > 0 && !s.animating && g;
+    }, null, { timeout: 30000 }).then(() => true, () => false);
+    const { png } = await h.shot(page, 'foundation-plain-server', await page.$('wasm-gallery'));
+    const photo = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.5) });
+    assert.ok(photoState && photo.colours > 500, `the photo is drawn (${photo.colours} colours in the photo area)`);
+    const slideErrors = await page.$eval('wasm-gallery', (g) => g.shadowRoot.textContent);
+    assert.doesNotMatch(slideErrors, /HTTP 404/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  } finally {
+    py.kill();
+  }
+});
+
+// JSON text is judged as written: a NUL character does not end it (nlohmann's lexer would stop there).
+test('WasmGallery.validate refuses JSON text with a NUL character in it, naming where', async () => {
+  const page = await h.openPage('desktop');
+  await h.gotoEmpty(page, '/');
+  const verdicts = await page.evaluate(async () => {
+    const texts = ['123\u0000', '{"slides": [{"image": "a.jpg"}]}\u0000', '{"slides": [{"image": "a.jpg"}]}'];
+    return Promise.all(texts.map((t) => window.WasmGallery.validate(t, 'nul.json')));
+  });
+  for (const v of verdicts.slice(0, 2)) {
+    assert.equal(v.ok, false);
+    assert.equal(v.diagnostics[0].id, 'json.syntax');
+    assert.match(v.diagnostics[0].text, /U\+0000/);
+  }
+  assert.match(verdicts[0].diagnostics[0].text, /nul\.json:1:4/);
+  assert.equal(verdicts[2].ok, true, 'the same gallery without the NUL is valid');
+  await page.context().close();
+});

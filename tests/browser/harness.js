@@ -105,4 +105,172 @@ function pixelStats(png, rect) {
   return { colours: colours.size, lumaRange: max - min };
 }
 
-module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, events, shot, pixelStats, DEVICES, OUT, ROOT };
+// ---- input as a person's hardware sends it ------------------------------------------------------
+// A finger, a mouse or a trackpad produces events on its own clock: each event carries the time it
+// happened (CDP Input.dispatch*Event takes it as `timestamp`, seconds since the epoch, and Chromium
+// keeps it as the DOM event's timeStamp), and the next one comes when the hand moves on, whether or
+// not the page has handled the last. So a gesture here is a timeline planned in advance: events are
+// sent on schedule, stamped with their planned times, and never wait for a reply. Two ways this
+// machine could otherwise distort them:
+//  - awaiting each cdp.send: Chromium replies to Input.dispatchTouch/MouseEvent only once the renderer
+//    acked the event (after the main thread handled it, for a blocking one), so under load the
+//    "finger" would be paced by the page's frame time, ~100 ms a step: a flick becomes a slow drag;
+//  - no timestamp: the browser stamps an event when it gets there, so a late sender (this process
+//    under load) would stretch the gesture the same way.
+// A sender that is late anyway still stamps each event with its planned time (never a time ahead of
+// now), as an OS delivers input that queued up behind a busy CPU. When the page has handled a whole
+// gesture is learnt in the page, not from the replies (Chromium acks non-blocking touch moves, and
+// coalesced wheel events, before the main thread sees them): see handled().
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Points from `from` to `to` in `steps` equal steps (steps + 1 points, both ends included).
+function line(from, to, steps) {
+  const out = [];
+  for (let i = 0; i <= steps; i++) out.push([from[0] + (to[0] - from[0]) * i / steps, from[1] + (to[1] - from[1]) * i / steps]);
+  return out;
+}
+
+// Records, in the page, the latest input it has dispatched (event.timeStamp, which for CDP input is
+// the stamp we sent) and each scroll's end: passive listeners on window, so nothing changes for the page.
+// Only events that carry a sent stamp count: not pointercancel/touchcancel, which the browser makes up
+// when it takes a gesture over (a scroll, a pinch) and stamps with the time it does so.
+function installInputRecorder() {
+  if (window.__wgInput) return;
+  const rec = window.__wgInput = { last: -Infinity, scrollEnds: 0 };
+  const types = ['pointerdown', 'pointermove', 'pointerup', 'mousedown', 'mousemove', 'mouseup',
+    'touchstart', 'touchmove', 'touchend', 'wheel'];
+  for (const t of types) {
+    window.addEventListener(t, (e) => { if (e.timeStamp > rec.last) rec.last = e.timeStamp; }, { capture: true, passive: true });
+  }
+  window.addEventListener('scrollend', () => { rec.scrollEnds++; }, { capture: true, passive: true });
+}
+
+class Input {
+  constructor(page, cdp, timeOrigin) {
+    this.page = page;
+    this.cdp = cdp;
+    this.timeOrigin = timeOrigin; // the page's performance.timeOrigin: epoch ms ↔ event.timeStamp
+    this.lastAt = -Infinity;      // epoch ms of the last event sent
+    this.slack = 4;               // ms: how early a page event may be stamped and still count as the last
+  }
+
+  // Sends `events` ({ at: ms from the gesture's start, method, params }) on schedule, each stamped
+  // with its planned time, without waiting for replies; then waits until the page has handled the
+  // last of them. `after`: the gesture starts at least this long (event time) after the previous one
+  // ended, as a person pauses between two swipes; the wait, if any, is for that planned moment, never
+  // for the page.
+  async play(events, { after = 0, timeout = 20000 } = {}) {
+    const start = Math.max(Date.now(), this.lastAt + after);
+    const replies = [];
+    let late = 0;
+    for (const e of events) {
+      const at = start + e.at;
+      const wait = at - Date.now();
+      if (wait > 0) await sleep(wait);
+      else late = Math.max(late, -wait);
+      replies.push(this.cdp.send(e.method, { ...e.params, timestamp: at / 1000 }));
+    }
+    const n = events.length;
+    this.lastAt = start + events[n - 1].at;
+    // Half the gap to the event before the last tells the last one apart (the clocks agree to ~0.1 ms).
+    this.slack = n > 1 ? Math.min(4, (events[n - 1].at - events[n - 2].at) / 2) : 4;
+    await Promise.all(replies);
+    await this.handled(timeout);
+    return { start, end: this.lastAt, lateMs: late };
+  }
+
+  // Waits until the page has dispatched an input event stamped at (or after) the last one sent: the
+  // whole gesture reached the page, however slow its frames are. (Chromium maps the CDP stamp to the
+  // event's timeStamp through the same wall clock as performance.timeOrigin: they agree to ~0.1 ms.)
+  async handled(timeout = 20000) {
+    const want = this.lastAt - this.timeOrigin - this.slack;
+    try {
+      await this.page.waitForFunction((w) => window.__wgInput.last >= w, want, { timeout, polling: 20 });
+    } catch (e) {
+      const seen = await this.page.evaluate(() => window.__wgInput.last).catch(() => NaN);
+      throw new Error(`the page did not handle the gesture's last event (stamped ${want.toFixed(1)} ms in page time; ` +
+        `latest input it handled: ${Number(seen).toFixed(1)} ms): ${e.message.split('\n')[0]}`);
+    }
+  }
+
+  // How many scrolls of the page (with their flings) have ended so far; see scrollEnded().
+  scrollEnds() { return this.page.evaluate(() => window.__wgInput.scrollEnds); }
+  // Waits for the `scrollend` after count `n` (from scrollEnds() before the gesture that scrolls).
+  async scrollEnded(n, timeout = 20000) {
+    try {
+      await this.page.waitForFunction((k) => window.__wgInput.scrollEnds > k, n, { timeout, polling: 20 });
+    } catch (e) {
+      throw new Error(`no scrollend: the page did not scroll, or its scroll never ended: ${e.message.split('\n')[0]}`);
+    }
+  }
+
+  // Fingers along paths: paths[k] is the list of [x, y] (CSS px in the visual viewport, what CDP takes)
+  // of finger k, all equally long; one event per point, `stepMs` apart, then held still for
+  // `holdSteps` steps and lifted. (Chromium drops a touchMove that moves no finger, so holding still
+  // shows in the page only as the time between the last move and the lift.)
+  touch(paths, stepMs, { holdSteps = 0, ...opts } = {}) {
+    const at = (i) => paths.map((p, k) => ({ x: p[i][0], y: p[i][1], id: k + 1, radiusX: 4, radiusY: 4, force: 1 }));
+    const n = paths[0].length;
+    const events = paths[0].map((_, i) => ({ type: i ? 'touchMove' : 'touchStart', touchPoints: at(i) }));
+    for (let i = 0; i < holdSteps; i++) events.push({ type: 'touchMove', touchPoints: at(n - 1) });
+    events.push({ type: 'touchEnd', touchPoints: [] });
+    return this.play(events.map((params, i) => ({ at: i * stepMs, method: 'Input.dispatchTouchEvent', params })), opts);
+  }
+
+  // Mouse events [type, x, y, extra] every `stepMs`; extra { held: true } marks a move with the left
+  // button down.
+  mouse(list, stepMs, opts = {}) {
+    return this.play(list.map(([type, x, y, extra], i) => {
+      const held = type === 'mousePressed' || (type === 'mouseMoved' && !!(extra && extra.held));
+      return { at: i * stepMs, method: 'Input.dispatchMouseEvent', params: { type, x, y,
+        button: held || type === 'mouseReleased' ? 'left' : 'none', buttons: held ? 1 : 0,
+        clickCount: type === 'mousePressed' || type === 'mouseReleased' ? 1 : 0 } };
+    }), opts);
+  }
+
+  // A drag with the left button: over the first point, press, one move per further point `stepMs`
+  // apart, `holdSteps` steps still, release at the last point.
+  drag(points, stepMs, { holdSteps = 0, ...opts } = {}) {
+    const [x, y] = points[0], end = points[points.length - 1];
+    return this.mouse([['mouseMoved', x, y], ['mousePressed', x, y],
+      ...points.slice(1).map(([px, py]) => ['mouseMoved', px, py, { held: true }]),
+      ...Array.from({ length: holdSteps }, () => ['mouseMoved', end[0], end[1], { held: true }]),
+      ['mouseReleased', end[0], end[1]]], stepMs, opts);
+  }
+
+  // A wheel gesture at (x, y): deltas[i] = [dx, dy] (CSS px), `stepMs` apart (trackpad momentum
+  // comes every ~16 ms). The last delta must not be [0, 0]: a zero wheel reaches no page.
+  wheel(x, y, deltas, stepMs, opts = {}) {
+    return this.play(deltas.map(([dx, dy], i) => ({ at: i * stepMs, method: 'Input.dispatchMouseEvent',
+      params: { type: 'mouseWheel', x, y, deltaX: dx, deltaY: dy, button: 'none', buttons: 0 } })), opts);
+  }
+}
+
+// The input devices of a page (one CDP session, one recorder); a page keeps the same one.
+async function input(page) {
+  if (page.__wgInput) return page.__wgInput;
+  await page.evaluate(installInputRecorder);
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  const cdp = await page.context().newCDPSession(page);
+  page.__wgInput = new Input(page, cdp, timeOrigin);
+  return page.__wgInput;
+}
+
+// Waits until the gallery at `sel` rests: no snap or drag under way and, if given, on slide `index`.
+// After input, call it once the page has handled the gesture (Input.play returns only then), or a
+// gallery that has not yet heard of the gesture passes for one at rest.
+async function settled(page, sel = 'wasm-gallery', index = null, timeout = 15000) {
+  await page.waitForFunction(([s, i]) => {
+    const g = document.querySelector(s);
+    const st = g && g.stats;
+    return !!st && !st.animating && (i === null || g.index === i);
+  }, [sel, index], { timeout, polling: 50 });
+  return page.$eval(sel, (g) => {
+    const s = g.stats || {};
+    return { index: g.index, count: g.count, frames: s.framesRendered, animating: !!s.animating };
+  });
+}
+
+module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, events, shot, pixelStats, input, line, settled, sleep,
+  DEVICES, OUT, ROOT };

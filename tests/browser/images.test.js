@@ -255,6 +255,7 @@ test('paging through 10 slides of 12 MP photos: no long task of main-thread work
   await outcome(page, 'many', 0);
   await settle(page);
   await page.click('#many', { position: { x: 400, y: 250 } });
+  const input = await h.input(page);
   const { browser } = await h.setup();
   await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
   const t0 = await page.evaluate(() => performance.mark('wg-paging-start').startTime);
@@ -263,12 +264,9 @@ test('paging through 10 slides of 12 MP photos: no long task of main-thread work
     await page.waitForTimeout(250);
   }
   const box = await (await page.$('#many')).boundingBox();
-  for (const [from, to] of [[0.8, 0.2], [0.2, 0.8]]) { // two swipes with the mouse, back and forth
-    await page.mouse.move(box.x + box.width * from, box.y + 200);
-    await page.mouse.down();
-    for (let k = 1; k <= 8; k++) await page.mouse.move(box.x + box.width * (from + (to - from) * k / 8), box.y + 200);
-    await page.mouse.up();
-    await page.waitForTimeout(400);
+  for (const [from, to] of [[0.8, 0.2], [0.2, 0.8]]) { // two swipes with the mouse, back and forth, ~150 ms each
+    await input.drag(h.line([box.x + box.width * from, box.y + 200], [box.x + box.width * to, box.y + 200], 8), 16);
+    await h.settled(page, '#many');
   }
   const last = await page.$eval('#many', (g) => g.index);
   await outcome(page, 'many', last);

@@ -107,7 +107,7 @@ test('the form edits the caption: the JSON and the widget’s DOM mirror change;
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('wasm-gallery.playground.draft.v1')).text.indexOf('photos/02.jpg') <
     JSON.parse(localStorage.getItem('wasm-gallery.playground.draft.v1')).text.indexOf('photos/01.jpg'));
   const moved = JSON.parse((await draft(page)).text).slides;
-  assert.deepEqual(moved.slice(0, 3).map((x) => x.image), ['demo/photos/02.jpg', 'demo/photos/01.jpg', 'demo/photos/03.jpg']);
+  assert.deepEqual(moved.slice(0, 3).map((x) => x.image), ['web/demo/photos/02.jpg', 'web/demo/photos/01.jpg', 'web/demo/photos/03.jpg']);
   assert.equal(moved[1].caption, caption);
   await previewFrame(page).waitForFunction(() => document.getElementById('gallery').index === 1);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.index), '1', 'focus stays on the moved slide');
@@ -255,7 +255,7 @@ test('?src opens a gallery; photo checks find missing alt, wrong size and a brok
 test('schema help: completion offers the slide keys, hover documents a key', async () => {
   const page = await h.openPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   await openPlayground(page);
-  await page.locator('.cm-line', { hasText: '"image": "demo/photos/01.jpg",' }).first().click();
+  await page.locator('.cm-line', { hasText: '"image": "web/demo/photos/01.jpg",' }).first().click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('"li');

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -247,6 +248,29 @@ INSTANTIATE_TEST_SUITE_P(Table, ParseGallery, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<Case>& i) { return std::string(i.param.name); });
 
 // ---- the model ---------------------------------------------------------------------------------------------
+
+// nlohmann's lexer ends its input at a NUL byte; the text must be judged as written, whole.
+TEST(ParseGallery, NulCharacterIsASyntaxErrorWhereverItIs) {
+    using namespace std::string_view_literals;
+    struct NulCase { const char* what; std::string_view text; int line, column; };
+    const NulCase cases[] = {
+        {"after a number (JSONTestSuite n_multidigit_number_then_00)", "123\0"sv, 1, 4},
+        {"after a whole gallery", "{\"slides\": [{\"image\": \"a.jpg\"}]}\0trailing"sv, 1, 33},
+        {"inside a string", "{\"title\": \"a\0b\", \"slides\": []}"sv, 1, 13},
+        {"on the second line", "{\n\0}"sv, 2, 1},
+    };
+    for (const NulCase& c : cases) {
+        const wg::ParseResult r = wg::parse_gallery(c.text, "g.json");
+        EXPECT_FALSE(r.ok()) << c.what;
+        ASSERT_FALSE(r.diagnostics.empty()) << c.what;
+        EXPECT_EQ(r.diagnostics[0].id, diag::kSyntax) << c.what;
+        EXPECT_EQ(r.diagnostics[0].line, c.line) << c.what;
+        EXPECT_EQ(r.diagnostics[0].column, c.column) << c.what;
+        EXPECT_NE(r.diagnostics[0].message.find("U+0000"), std::string::npos) << c.what;
+    }
+    // An escaped NUL is fine: it is six characters of text.
+    EXPECT_TRUE(wg::parse_gallery(R"({"title": "a\u0000b", "slides": [{"image": "a.jpg"}]})", "g.json").ok());
+}
 
 TEST(ParseGallery, MapsEveryField) {
     wg::ParseResult r = wg::parse_gallery(kFull);

@@ -73,7 +73,7 @@ TEST_F(SeedGallery, SlidesCaptionsCreditsAndParagraphs) {
         EXPECT_EQ(paragraph_count(s.text), paragraphs[i]);
         EXPECT_EQ(s.text.find("\n\n\n"), std::string::npos);
         EXPECT_EQ(s.text.find("Sputnik International"), std::string::npos) << "the glued copy leaked in";
-        EXPECT_EQ(s.image, "demo/photos/" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + ".jpg");
+        EXPECT_EQ(s.image, "web/demo/photos/" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + ".jpg");
         EXPECT_EQ(s.width, 1596);
         EXPECT_EQ(s.height, 1064);
     }

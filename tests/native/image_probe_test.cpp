@@ -205,7 +205,7 @@ TEST(ImageProbe, JpegHuffmanTablesAreCheckedBeforeStbSeesThem) {
     const Bytes mjpeg = without_huffman_tables(test::jpeg32x16());
     ASSERT_LT(mjpeg.size(), test::jpeg32x16().size());
     EXPECT_TRUE(probe(mjpeg).browser_fallback);
-    const ProbeResult fuzzed = probe(test::read_fixture("regress_undefined_huffman_table.jpg"));
+    const ProbeResult fuzzed = probe(test::read_regression("image", "undefined_huffman_table.jpg"));
     EXPECT_EQ(error_id(fuzzed), "none");
     EXPECT_TRUE(fuzzed.browser_fallback);
     // More than 256 codes in one table: stb 2.27 would write past its arrays.

@@ -126,8 +126,8 @@ Bytes lit(const char (&s)[N]) {
     return Bytes(s, s + N - 1);
 }
 
-inline Bytes read_fixture(const std::string& name) {
-    const std::string path = std::string(WG_SOURCE_DIR) + "/tests/native/images/" + name;
+inline Bytes read_source_file(const std::string& relative) {
+    const std::string path = std::string(WG_SOURCE_DIR) + "/" + relative;
     Bytes out;
     if (FILE* f = std::fopen(path.c_str(), "rb")) {
         uint8_t buf[4096];
@@ -135,6 +135,12 @@ inline Bytes read_fixture(const std::string& name) {
         std::fclose(f);
     }
     return out;
+}
+
+inline Bytes read_fixture(const std::string& name) { return read_source_file("tests/native/images/" + name); }
+// An input a fuzzer found, as committed under tests/fuzz/regressions/<target>/.
+inline Bytes read_regression(const std::string& target, const std::string& name) {
+    return read_source_file("tests/fuzz/regressions/" + target + "/" + name);
 }
 
 // The quadrant picture, 32×16, baseline JPEG, 4:4:4 (so colour blocks line up with the quadrants).

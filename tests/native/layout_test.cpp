@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/layout.h"
@@ -94,9 +95,17 @@ bool overlaps(const Rect& a, const Rect& b) {
 float cx(const Rect& r) { return r.x + r.w / 2; }
 float cy(const Rect& r) { return r.y + r.h / 2; }
 
-std::string_view line_text(const TextLine& l, const Slide& s, const std::string* title = nullptr) {
-    const std::string& src = l.source == kSourceCaption ? s.caption : l.source == kSourceBody ? s.text : *title;
-    return std::string_view(src).substr(l.begin, l.end - l.begin);
+// The text a line shows: its byte range, and the ellipsis when the layout clipped the text there.
+std::string line_text(const TextLine& l, const Slide& s, const std::string* title = nullptr) {
+    const std::string& src =
+        l.source == TextSource::Caption ? s.caption : l.source == TextSource::Body ? s.text : *title;
+    return src.substr(l.begin, l.end - l.begin) + (l.ellipsis ? std::string(kEllipsis) : "");
+}
+
+size_t ellipsized(const std::vector<TextLine>& lines) {
+    size_t n = 0;
+    for (const TextLine& l : lines) n += l.ellipsis;
+    return n;
 }
 
 size_t non_empty_lines(std::string_view text, float width, FontRole role) {
@@ -313,7 +322,7 @@ TEST(Layout, LinesFitTheContentWidthDoNotOverlapAndStayInTheBox) {
                     EXPECT_GE(l.rect.y, L.lines[i - 1].rect.bottom());
                 }
             }
-            EXPECT_EQ(L.lines.front().source, kSourceCaption);
+            EXPECT_EQ(L.lines.front().source, TextSource::Caption);
             EXPECT_EQ(L.lines.front().role, FontRole::Caption);
             EXPECT_EQ(L.lines.back().role, FontRole::Body);
         }
@@ -353,7 +362,7 @@ TEST(Layout, LongBodyOnAPhoneIsTruncatedWithMore) {
     EXPECT_TRUE(inside(L.more_button, L.panel));
     EXPECT_FLOAT_EQ(L.more_button.right(), 360 - 16);
     EXPECT_FLOAT_EQ(L.more_button.bottom(), in.height - 12);
-    EXPECT_FLOAT_EQ(L.more_button.w, 4 * 8 + 2 * 16);
+    EXPECT_FLOAT_EQ(L.more_button.w, 4 * 9 + 2 * 16);  // "More" in the Caption role it is drawn in, padded
     EXPECT_FLOAT_EQ(L.fade.bottom(), L.more_button.y);
     EXPECT_GT(L.fade.h, 0);
     for (const TextLine& l : L.lines) EXPECT_LE(l.rect.bottom(), L.more_button.y);
@@ -361,6 +370,46 @@ TEST(Layout, LongBodyOnAPhoneIsTruncatedWithMore) {
     EXPECT_LT(L.lines.size(), all);
     EXPECT_GE(L.lines.size(), 3u);  // the 181 px panel shows more than the caption
     EXPECT_GT(L.full_height, in.height);
+}
+
+// Clipped text says so where it stops: the last visible line ends with "…", cut so that both fit.
+TEST(Layout, TextCutOffAbovePanelsEndEndsWithAnEllipsis) {
+    Slide s = long_slide();
+    for (const Size& size : kSizes) {
+        SCOPED_TRACE(size.name);
+        Layout L = compute_layout(input_for(size.width, &s), kFont);
+        ASSERT_TRUE(L.truncated);
+        ASSERT_FALSE(L.lines.empty());
+        const TextLine& last = L.lines.back();
+        EXPECT_TRUE(last.ellipsis);
+        EXPECT_EQ(ellipsized(L.lines), 1u) << "only the last visible line";
+        const std::string shown = line_text(last, s);
+        ASSERT_GT(shown.size(), kEllipsis.size());
+        EXPECT_EQ(shown.substr(shown.size() - kEllipsis.size()), kEllipsis);
+        EXPECT_NE(shown[shown.size() - kEllipsis.size() - 1], ' ');
+        EXPECT_FLOAT_EQ(last.rect.w, kFont.width(shown, last.role));
+        EXPECT_LE(last.rect.w, size.width - 2 * 16);
+    }
+
+    // Everything shown: no ellipsis, collapsed or expanded.
+    Slide short_one = short_slide();
+    EXPECT_EQ(ellipsized(compute_layout(input_for(360, &short_one), kFont).lines), 0u);
+    LayoutInput in = input_for(360, &s);
+    in.expanded = true;
+    EXPECT_EQ(ellipsized(compute_layout(in, kFont).lines), 0u);
+
+    // Fullscreen keeps two caption lines and has no More: the ellipsis is the only sign of the rest.
+    in = input_for(360, &s);
+    in.fullscreen = true;
+    in.height = 640;
+    Layout F = compute_layout(in, kFont);
+    ASSERT_EQ(F.lines.size(), 2u);
+    EXPECT_FALSE(F.lines[0].ellipsis);
+    EXPECT_TRUE(F.lines[1].ellipsis);
+    EXPECT_LE(F.lines[1].rect.w, 328);
+    // A caption that fits whole is not clipped, though the body is not shown in fullscreen.
+    in.slide = &short_one;
+    EXPECT_EQ(ellipsized(compute_layout(in, kFont).lines), 0u);
 }
 
 TEST(Layout, ExpandedLaysOutEveryLineAndLess) {
@@ -410,9 +459,10 @@ TEST(Layout, HeaderHoldsOneOrTwoTitleLines) {
     EXPECT_FLOAT_EQ(L.header.h, 12 + 28 + 12);
     EXPECT_FLOAT_EQ(L.photo_area.y, L.header.bottom());
     EXPECT_NEAR(L.photo_area.h, 1280 / 1.5f, 1e-3);
-    ASSERT_FALSE(L.lines.empty());
-    EXPECT_EQ(L.lines[0].source, kSourceTitle);
-    EXPECT_EQ(line_text(L.lines[0], s, &title), title);
+    ASSERT_EQ(L.title_lines.size(), 1u);
+    EXPECT_EQ(L.title_lines[0].source, TextSource::Title);
+    EXPECT_EQ(line_text(L.title_lines[0], s, &title), title);
+    EXPECT_FALSE(L.title_lines[0].ellipsis);
 
     const std::string long_title =
         "Earthquake aftermath: rescuers race against time in the ruins of Antakya as the toll keeps rising";
@@ -422,17 +472,49 @@ TEST(Layout, HeaderHoldsOneOrTwoTitleLines) {
     L = compute_layout(in, kFont);
     EXPECT_TRUE(L.title_truncated);
     EXPECT_FLOAT_EQ(L.header.h, 12 + 2 * 28 + 12);
-    int title_lines = 0;
-    for (const TextLine& l : L.lines) {
-        if (l.source != kSourceTitle) continue;
-        ++title_lines;
+    ASSERT_EQ(L.title_lines.size(), 2u);
+    for (const TextLine& l : L.title_lines) {
         EXPECT_TRUE(inside(l.rect, L.header));
         EXPECT_LE(l.rect.w, 328);
+        EXPECT_FLOAT_EQ(l.rect.w, kFont.width(line_text(l, s, &long_title), FontRole::Title));
     }
-    EXPECT_EQ(title_lines, 2);
+    // The title goes on past its two lines: the second ends with "…". It held 29 × 11 px; with the
+    // ellipsis that is 330 > 328, so its last code point gives way.
+    EXPECT_FALSE(L.title_lines[0].ellipsis);
+    EXPECT_TRUE(L.title_lines[1].ellipsis);
+    EXPECT_EQ(line_text(L.title_lines[1], s, &long_title), "rescuers race against time i…");
 
     in.show_header = false;
     EXPECT_TRUE(compute_layout(in, kFont).header.empty());
+}
+
+// The title is chrome: the same header for every slide, laid out apart from the slide's own lines, so
+// the view draws it once per frame rather than once per visible slide.
+TEST(Layout, TheTitleIsChromeApartFromTheSlideText) {
+    const Slide slides[] = {short_slide(), long_slide()};
+    const std::string title = "Earthquake aftermath";
+    std::vector<Layout> layouts;
+    for (int i = 0; i < 2; ++i) {
+        LayoutInput in = input_for(768, &slides[i], i, 2);
+        in.show_header = true;
+        in.title = &title;
+        in.height = reserved_box_height(768, 1.5f, 2, true, 1);
+        layouts.push_back(compute_layout(in, kFont));
+    }
+    for (const Layout& L : layouts) {
+        ASSERT_EQ(L.title_lines.size(), 1u);
+        for (const TextLine& l : L.lines) EXPECT_NE(l.source, TextSource::Title);
+        EXPECT_EQ(L.lines.front().source, TextSource::Caption);
+    }
+    EXPECT_FLOAT_EQ(layouts[0].header.h, layouts[1].header.h);
+    EXPECT_FLOAT_EQ(layouts[0].title_lines[0].rect.y, layouts[1].title_lines[0].rect.y);
+}
+
+// A line's source is a scoped enum: comparing it with a bare 0/1/2 does not compile.
+TEST(Layout, TextSourceIsAScopedEnum) {
+    static_assert(std::is_enum_v<TextSource> && !std::is_convertible_v<TextSource, int>);
+    static_assert(std::is_same_v<decltype(TextLine::source), TextSource>);
+    EXPECT_EQ(TextLine{}.source, TextSource::Body);
 }
 
 TEST(Layout, ShortBoxShrinksThePhotoButKeepsAMinimumPanel) {
@@ -463,7 +545,7 @@ TEST(Layout, FullscreenGivesThePhotoAllButACaptionStrip) {
     EXPECT_TRUE(L.truncated);  // the body is not shown in fullscreen
     ASSERT_FALSE(L.lines.empty());
     for (const TextLine& l : L.lines) {
-        EXPECT_EQ(l.source, kSourceCaption);
+        EXPECT_EQ(l.source, TextSource::Caption);
         EXPECT_TRUE(inside(l.rect, L.panel));
     }
     EXPECT_FLOAT_EQ(L.full_height, 720);

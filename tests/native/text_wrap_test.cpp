@@ -139,6 +139,34 @@ TEST(TextWrap, MalformedUtf8StillTerminates) {
     EXPECT_LE(lines.size(), text.size());
 }
 
+// What a clipped line keeps before its "…", with the same 1 px per code point measure.
+std::string ellipsis_keep(std::string_view line, float max_width) {
+    OnePxPerCodePoint m;
+    const size_t keep = wg::ellipsis_cut(line, max_width, FontRole::Body, m);
+    EXPECT_LE(keep, line.size());
+    if (keep > 0) {
+        EXPECT_LE(m.width(std::string(line.substr(0, keep)) + std::string(wg::kEllipsis), FontRole::Body), max_width)
+            << line;
+    }
+    return std::string(line.substr(0, keep));
+}
+
+TEST(TextWrap, EllipsisCutKeepsWhatFitsWithTheEllipsis) {
+    EXPECT_EQ(wg::kEllipsis, "\u2026");
+    EXPECT_EQ(ellipsis_keep("abc", 5), "abc");      // room to spare: nothing given up
+    EXPECT_EQ(ellipsis_keep("abcde", 5), "abcd");   // a full line gives up its last code point
+    EXPECT_EQ(ellipsis_keep("abcde", 3), "ab");
+    EXPECT_EQ(ellipsis_keep("ab cd", 4), "ab");     // "ab…", not "ab …"
+    EXPECT_EQ(ellipsis_keep("ab   ", 9), "ab");     // trailing spaces never precede it
+    EXPECT_EQ(ellipsis_keep("жёжё", 3), "жё");      // cut between code points, never inside one
+    EXPECT_EQ(ellipsis_keep("😀😀😀", 2), "😀");
+    EXPECT_EQ(ellipsis_keep("abc", 1), "");         // only the ellipsis is left
+    EXPECT_EQ(ellipsis_keep("abc", 0), "");         // ...even when it alone does not fit
+    EXPECT_EQ(ellipsis_keep("abc", std::nanf("")), "");
+    EXPECT_EQ(ellipsis_keep("", 5), "");
+    EXPECT_EQ(ellipsis_keep("\x80\x80\x80", 0), "");  // stray continuation bytes: still terminates
+}
+
 TEST(TextWrap, NextCodePointSkipsContinuationBytes) {
     const std::string s = "aж😀b";
     EXPECT_EQ(wg::next_code_point(s, 0), 1u);

@@ -70,6 +70,7 @@ export class Gallery {
     this._restoreTimer = 0;
     this._expanded = false;
     this._pointers = new Map();
+    this._pinch = new Set(); // touch pointers of a multi-finger gesture: ignored until all are lifted
     this._cleanups = [];
     this._shape = { aspect: 1.5, count: 0, json: null };
     this._model = null;
@@ -732,6 +733,24 @@ export class Gallery {
   _pointer(phase, e) {
     const M = this._M;
     if (!M || !this._glLive) return;
+    // Two fingers are a pinch, the browser's (or, later, the zoom's), never a swipe: a second finger
+    // cancels the first one's drag (it snaps back), and no finger counts until all are lifted.
+    // Following only the first finger would read a quick pinch as a flick.
+    if (this._pinch.has(e.pointerId) || (phase === 0 && e.pointerType === 'touch' && this._pinch.size)) {
+      if (phase === 0) this._pinch.add(e.pointerId);
+      else if (phase >= 2) this._pinch.delete(e.pointerId);
+      return;
+    }
+    if (phase === 0 && e.pointerType === 'touch' && this._pointers.size) {
+      for (const id of this._pointers.keys()) {
+        M._wg_pointer(3, id, 0, 0, e.timeStamp, 0);
+        this._pinch.add(id);
+      }
+      this._pointers.clear();
+      this._pinch.add(e.pointerId);
+      this._requestFrame();
+      return;
+    }
     if (phase === 0) {
       if (e.pointerType === 'mouse' && e.button !== 0) return;
       this._pointers.set(e.pointerId, true);

@@ -691,6 +691,14 @@ ParseResult parse_gallery(std::string_view text, std::string_view file_name) {
         return r;
     }
 
+    // nlohmann's lexer takes a NUL byte for the end of its input (C strings), so "123\0garbage" would
+    // pass as 123: refuse it here, wherever it is (raw U+0000 is not allowed even inside a string).
+    if (std::size_t nul = body.find('\0'); nul != std::string_view::npos) {
+        r.diagnostics.push_back(positioned(diag::kSyntax, body, nul,
+                                           "NUL character (U+0000) is not allowed in JSON text (inside a string write \\u0000)"));
+        return r;
+    }
+
     SyntaxPass pass;
     bool parsed = json::sax_parse(body.begin(), body.end(), &pass, json::input_format_t::json, /*strict=*/true,
                                   /*ignore_comments=*/false);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace wg {
 using namespace layout;
@@ -131,6 +132,24 @@ void place_dots(Layout& L, int index, int count) {
 
 // [SECTION] text: positioned lines ---------------------------------------------------------------------
 
+std::string_view source_text(const LayoutInput& in, TextSource source) {
+    switch (source) {
+        case TextSource::Caption: return in.slide->caption;
+        case TextSource::Body: return in.slide->text;
+        case TextSource::Title: return *in.title;
+    }
+    return {};
+}
+
+// Ends the line with kEllipsis: it keeps the longest start of its text that still fits with it.
+void ellipsize(TextLine& l, std::string_view text, float max_width, const TextMeasure& m) {
+    const std::string_view whole = text.substr(l.begin, l.end - l.begin);
+    const size_t keep = ellipsis_cut(whole, max_width, l.role, m);
+    l.end = l.begin + keep;
+    l.ellipsis = true;
+    l.rect.w = m.width(std::string(whole.substr(0, keep)).append(kEllipsis), l.role);
+}
+
 // Stacks wrapped blocks top to bottom. Empty wrapped lines ("\n\n") and block boundaries become one
 // paragraph gap; gaps never lead or trail, and runs of empty lines collapse into one.
 struct Flow {
@@ -139,7 +158,7 @@ struct Flow {
     float gap;
     std::vector<TextLine> lines;
 
-    void block(std::string_view text, FontRole role, int source) {
+    void block(std::string_view text, FontRole role, TextSource source) {
         const float lh = m.line_height(role);
         bool gap_pending = !lines.empty();
         for (const WrappedLine& wl : wrap_text(text, max_width, role, m)) {
@@ -181,10 +200,11 @@ Layout compute_layout(const LayoutInput& in, const TextMeasure& m) {
                 break;
             }
             const float w = m.width(std::string_view(*in.title).substr(wl.begin, wl.end - wl.begin), FontRole::Title);
-            L.lines.push_back({{kPanelPadX, ly, w, lh}, FontRole::Title, wl.begin, wl.end, kSourceTitle});
+            L.title_lines.push_back({{kPanelPadX, ly, w, lh}, FontRole::Title, wl.begin, wl.end, TextSource::Title});
             ly += lh;
             ++n;
         }
+        if (L.title_truncated) ellipsize(L.title_lines.back(), *in.title, content_w, m);
         if (n > 0) {
             L.header = {0, 0, W, ly + kHeaderPadY};
             y = std::min(L.header.h, H);
@@ -224,20 +244,24 @@ Layout compute_layout(const LayoutInput& in, const TextMeasure& m) {
     const float text_top = y + kPanelPadTop;
     Flow flow{m, kPanelPadX, content_w, text_top, kParagraphGapLines * m.line_height(FontRole::Body), {}};
     if (in.slide) {
-        flow.block(in.slide->caption, FontRole::Caption, kSourceCaption);
-        if (!in.fullscreen) flow.block(in.slide->text, FontRole::Body, kSourceBody);
+        flow.block(in.slide->caption, FontRole::Caption, TextSource::Caption);
+        if (!in.fullscreen) flow.block(in.slide->text, FontRole::Body, TextSource::Body);
     }
     const bool has_text = !flow.lines.empty();
     const float text_bottom = has_text ? flow.lines.back().rect.bottom() : text_top;
 
     L.more_label = in.expanded ? "Less" : "More";
-    const float bw = m.width(L.more_label, FontRole::Body) + 2 * kTextButtonPadX;
-    const float bh = std::max(kTextButtonMinHeight, m.line_height(FontRole::Body));
+    const float bw = m.width(L.more_label, kTextButtonRole) + 2 * kTextButtonPadX;
+    const float bh = std::max(kTextButtonMinHeight, m.line_height(kTextButtonRole));
     const float panel_bottom = L.panel.bottom() - kPanelPadBottom;
     auto keep_lines_above = [&](float limit) {
         size_t n = 0;
         while (n < flow.lines.size() && flow.lines[n].rect.bottom() <= limit) ++n;
         L.truncated = n < flow.lines.size();
+        if (L.truncated && n > 0) {
+            TextLine& last = flow.lines[n - 1];
+            ellipsize(last, source_text(in, last.source), content_w, m);
+        }
         flow.lines.resize(n);
     };
 
@@ -260,7 +284,7 @@ Layout compute_layout(const LayoutInput& in, const TextMeasure& m) {
             L.fade = {0, fy, W, L.more_button.y - fy};
         }
     }
-    L.lines.insert(L.lines.end(), flow.lines.begin(), flow.lines.end());
+    L.lines = std::move(flow.lines);
     return L;
 }
 

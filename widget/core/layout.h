@@ -35,6 +35,8 @@ inline constexpr float kParagraphGapLines = 0.5f;  // gap between paragraphs, in
 inline constexpr float kTextButtonMinHeight = 32;  // More/Less: above 2.5.8's 24 px, smaller than an arrow
 inline constexpr float kTextButtonPadX = 16;        // More/Less label padding
 inline constexpr float kTextButtonGap = 4;          // space between the last text line and More/Less
+inline constexpr FontRole kTextButtonRole = FontRole::Caption;  // More/Less in the bold face: reads as a
+                                                                // control, not as more body text
 // Nominal line heights at scale 1, used only for reservations (the layout itself measures); they match the
 // render layer's fonts (render/fonts.cpp: 16 px body, 20 px title, line height 1.4 em).
 inline constexpr float kNominalBodyLineHeight = 22.4f;  // (JS) 16 px × 1.4
@@ -57,13 +59,14 @@ struct Rect {
 };
 
 // Which string a TextLine's byte range points into.
-enum TextSource : int { kSourceCaption = 0, kSourceBody = 1, kSourceTitle = 2 };
+enum class TextSource { Caption, Body, Title };
 
 struct TextLine {
-    Rect rect;  // x, y: top-left of the line box; w: measured width; h: line height of the role
+    Rect rect;  // x, y: top-left of the line box; w: measured width (with the ellipsis); h: line height
     FontRole role = FontRole::Body;
     size_t begin = 0, end = 0;  // byte range into slide->caption, slide->text or *title
-    int source = kSourceBody;   // TextSource: 0 caption, 1 body, 2 title
+    TextSource source = TextSource::Body;
+    bool ellipsis = false;      // the text goes on but is clipped here: kEllipsis follows [begin, end)
 };
 
 enum class Hit { None, Prev, Next, Dot, Fullscreen, More, Photo };  // More also means "Less" when expanded
@@ -95,19 +98,21 @@ struct Layout {
     Rect fade;           // gradient to the background over the last visible line(s) when truncated
     std::vector<Rect> dots;  // hit targets (≥ kDotTarget); the dot of kDotSize is drawn centred in each
     int current_dot = -1;    // index into dots of the current slide, -1 if no dots
-    std::vector<TextLine> lines;  // header title, caption, then body lines, top to bottom
+    std::vector<TextLine> title_lines;  // the header's title: chrome, the same for every slide, so it is
+                                        // drawn once per frame from the current slide's layout
+    std::vector<TextLine> lines;  // the slide's caption, then body lines, top to bottom
     bool truncated = false;       // some caption/body text is not laid out
-    bool title_truncated = false; // the title needed more than kMaxTitleLines (render adds "…")
+    bool title_truncated = false; // the title needed more than kMaxTitleLines (its last line ends in "…")
     float full_height = 0;        // box height at which the expanded layout shows all text and Less
     std::string counter_text;     // "3/10"
-    std::string more_label;       // "More" or "Less" (measured with the Body role)
+    std::string more_label;       // "More" or "Less" (measured, and drawn, in layout::kTextButtonRole)
 
     // The control under (x, y) in CSS px, topmost first; *dot_index is set for Hit::Dot.
     Hit hit_test(float x, float y, int* dot_index = nullptr) const;
 };
 
 // Lays the widget out top to bottom in the given box:
-//   header (if show_header and a non-empty title): up to kMaxTitleLines of the Title role;
+//   header (if show_header and a non-empty title): up to kMaxTitleLines of the Title role in title_lines;
 //   photo area: full width, natural height width / photo_aspect, shrunk only when the box is too short.
 //     It is at most max(max_photo_fraction × height, height − header − dots band − minimum panel), i.e. the
 //     fraction only bites when the box cannot also hold kMinPanelBodyLines of text below the photo.
@@ -116,6 +121,8 @@ struct Layout {
 //   text panel: the rest. Collapsed: the lines that fit; if not all do, truncated, More at the bottom right
 //     and a fade above it. Expanded: all lines (possibly below the box, while JS grows it) and Less.
 //     Fullscreen: caption only, never a More button (the element cannot grow there).
+//   Text cut off (title past its lines, caption/body past the panel) ends its last visible line with
+//   kEllipsis, the line cut so that both fit the content width (as CSS line-clamp does).
 Layout compute_layout(const LayoutInput& in, const TextMeasure& m);
 
 // Whether pagination dots are drawn: 2..kMaxDots slides, and their 24 px targets fit in the width.

@@ -1,5 +1,7 @@
-// text_wrap.cpp — greedy word wrap (see text_wrap.h for the rules).
+// text_wrap.cpp — greedy word wrap and the ellipsis cut (see text_wrap.h for the rules).
 #include "core/text_wrap.h"
+
+#include <string>
 
 namespace wg {
 
@@ -11,6 +13,13 @@ size_t next_code_point(std::string_view s, size_t i) {
 }
 
 namespace {
+
+// Byte index of the code point before the one starting at i (0 < i <= s.size()).
+size_t prev_code_point(std::string_view s, size_t i) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
 
 struct Wrapper {
     std::string_view text;
@@ -86,6 +95,18 @@ std::vector<WrappedLine> wrap_text(std::string_view text, float max_width, FontR
         s = nl + 1;  // a final '\n' ends the loop here: it adds no empty line
     }
     return out;
+}
+
+size_t ellipsis_cut(std::string_view line, float max_width, FontRole role, const TextMeasure& m) {
+    // From the end: a line that already fit loses only a few code points to make room.
+    std::string candidate;
+    size_t end = line.size();
+    for (;;) {
+        while (end > 0 && line[end - 1] == ' ') --end;
+        candidate.assign(line.substr(0, end)).append(kEllipsis);
+        if (end == 0 || m.width(candidate, role) <= max_width) return end;
+        end = prev_code_point(line, end);
+    }
 }
 
 }  // namespace wg

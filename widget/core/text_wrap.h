@@ -1,4 +1,5 @@
-// text_wrap.h — greedy word wrap of UTF-8 text against an abstract text measure.
+// text_wrap.h — greedy word wrap of UTF-8 text against an abstract text measure, and where clipped
+// text is cut to end with "…".
 // Pure: it never draws or owns fonts; the render layer measures with ImGui, tests with a fake monospace font.
 #pragma once
 #include <cstddef>
@@ -32,6 +33,14 @@ struct WrappedLine {
 //   reads as a paragraph gap; a final "\n" ends the last line without adding an empty one;
 // - empty text yields no lines.
 std::vector<WrappedLine> wrap_text(std::string_view text, float max_width, FontRole role, const TextMeasure& m);
+
+// What clipped text ends with (U+2026), measured and drawn as part of its line.
+inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+// How many leading bytes of `line` to keep so that they and kEllipsis fit in max_width together,
+// measured as one string: cut between code points, with the spaces before the cut dropped ("word…",
+// never "word …"). 0 when nothing but the ellipsis is left, even if it alone is wider than max_width.
+size_t ellipsis_cut(std::string_view line, float max_width, FontRole role, const TextMeasure& m);
 
 // Byte index of the code point after the one starting at i (i < s.size()). Malformed UTF-8 still advances
 // by at least one byte, so loops built on it always terminate.

@@ -80,7 +80,7 @@ struct App {
     wg::TextureBudget budget;
     bool reduced_motion = false;         // prefers-reduced-motion: moves without animation
     bool fullscreen = false;             // the host element is the fullscreen element
-    bool expanded = false, show_arrows = true, show_header = false, show_fullscreen = true;
+    bool expanded = false, show_arrows = true, show_header = false;
     wg::render::Focus focus;
     int press_id = -1; Hit press_hit = Hit::None; int press_dot = -1;  // tap on a control
     double now = 0;                      // last time JS gave us
@@ -505,7 +505,7 @@ EMSCRIPTEN_KEEPALIVE const char* wg_controls(void) {
     };
     std::string j = "{\"photo\":" + rect(L.photo_area);
     if (a.show_arrows && a.gallery.slides.size() > 1) j += ",\"prev\":" + rect(L.prev) + ",\"next\":" + rect(L.next);
-    if (a.show_fullscreen && !L.fullscreen_button.empty()) j += ",\"fullscreen\":" + rect(L.fullscreen_button);
+    if (!L.fullscreen_button.empty()) j += ",\"fullscreen\":" + rect(L.fullscreen_button);
     if (!L.more_button.empty()) j += ",\"more\":" + rect(L.more_button);
     j += ",\"dots\":[";
     for (size_t i = 0; i < L.dots.size(); ++i) j += (i ? "," : "") + rect(L.dots[i]);
@@ -628,8 +628,6 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     v.index = a.carousel.index();
     v.count = n;
     v.show_arrows = a.show_arrows;
-    v.show_fullscreen = a.show_fullscreen;
-    v.expanded = a.expanded;
     v.focus = a.focus;
     v.premultiplied_blend = wg::platform::premultiplied_blend;
     for (int k = 0; k < 2; ++k) {

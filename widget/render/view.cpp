@@ -16,11 +16,9 @@ struct Px {
     ImVec2 max(const Rect& r, float dx = 0) const { return p(r.x + dx + r.w, r.y + r.h); }
 };
 
-const std::string& line_source(const SlideView& sv, const FrameView& v, int source) {
-    static const std::string empty;
-    if (source == 0) return sv.slide->caption;
-    if (source == 1) return sv.slide->text;
-    return v.title ? *v.title : empty;
+// The string a slide's line points into (title lines are chrome: draw_frame draws them from v.title).
+const std::string& line_source(const SlideView& sv, TextSource source) {
+    return source == TextSource::Caption ? sv.slide->caption : sv.slide->text;
 }
 
 void draw_text(ImDrawList* dl, const FontSet& fonts, const Px& px, FontRole role, float x, float y,
@@ -28,6 +26,20 @@ void draw_text(ImDrawList* dl, const FontSet& fonts, const Px& px, FontRole role
     ImFont* f = fonts.font(role);
     if (!f) return;
     dl->AddText(f, f->FontSize, px.p(x, y), col, b, e);
+}
+
+// A laid-out line of `src`, shifted by dx; with its "…" when the layout clipped the text there.
+void draw_line(ImDrawList* dl, const FontSet& fonts, const Px& px, const TextLine& ln, const std::string& src,
+               float dx, uint32_t col) {
+    if (ln.end > src.size() || ln.begin > ln.end || (ln.begin == ln.end && !ln.ellipsis)) return;
+    const char* b = src.data() + ln.begin;
+    if (!ln.ellipsis) {
+        draw_text(dl, fonts, px, ln.role, ln.rect.x + dx, ln.rect.y, col, b, src.data() + ln.end);
+        return;
+    }
+    // One run, as the layout measured it, so the ellipsis lands inside the line's width.
+    const std::string clipped = std::string(b, ln.end - ln.begin).append(kEllipsis);
+    draw_text(dl, fonts, px, ln.role, ln.rect.x + dx, ln.rect.y, col, clipped.data(), clipped.data() + clipped.size());
 }
 
 // A chevron inside a circle: the arrow buttons. dir = -1 (prev) or +1 (next).
@@ -103,16 +115,12 @@ void draw_slide(ImDrawList* dl, const FontSet& fonts, const Theme& th, const Fra
     }
     dl->PopClipRect();
 
-    // Caption and body: the panel below the photo.
+    // Caption and body: the panel below the photo, both in the theme's text colour (the caption stands
+    // out by its bold face), so a page's --wg-text restyles all of it.
     dl->PushClipRect(px.p(L.panel.x + dx, 0), px.p(L.panel.x + dx + L.panel.w, v.height), true);
-    for (const TextLine& ln : L.lines) {
-        if (!sv.slide) break;
-        const std::string& src = line_source(sv, v, ln.source);
-        if (ln.end > src.size() || ln.begin >= ln.end) continue;
-        uint32_t col = ln.source == 0 ? th.text : th.text;
-        draw_text(dl, fonts, px, ln.role, ln.rect.x + dx, ln.rect.y, to_imgui(col, al), src.data() + ln.begin,
-                  src.data() + ln.end);
-    }
+    if (sv.slide)
+        for (const TextLine& ln : L.lines)
+            draw_line(dl, fonts, px, ln, line_source(sv, ln.source), dx, to_imgui(th.text, al));
     dl->PopClipRect();
 }
 
@@ -132,22 +140,20 @@ void draw_frame(ImDrawList* dl, const FontSet& fonts, const Theme& th, const Fra
             dl->AddRectFilledMultiColor(px.min(L.fade), px.max(L.fade), clear, clear, solid, solid);
         }
         if (L.more_button.w > 0) {
-            const char* label = v.expanded ? "Less" : "More…";
-            ImFont* f = fonts.font(FontRole::Caption);
+            // The label and font the layout sized the button for, centred: its padding on either side.
+            const char* label = L.more_label.c_str();
+            ImFont* f = fonts.font(layout::kTextButtonRole);
             if (f) {
                 ImVec2 sz = f->CalcTextSizeA(f->FontSize, 1e9f, 0, label);
                 ImVec2 a = px.min(L.more_button), b = px.max(L.more_button);
-                dl->AddText(f, f->FontSize, ImVec2(std::round(b.x - sz.x), std::round((a.y + b.y - sz.y) * 0.5f)),
-                            to_imgui(th.accent), label);
+                ImVec2 at(std::round((a.x + b.x - sz.x) * 0.5f), std::round((a.y + b.y - sz.y) * 0.5f));
+                dl->AddText(f, f->FontSize, at, to_imgui(th.accent), label);
                 if (v.focus.hit == Hit::More) dl->AddRect(a, b, to_imgui(th.accent), px.s(4), 0, px.s(2));
             }
         }
-        if (v.title && L.header.h > 0) {
-            for (const TextLine& ln : L.lines)
-                if (ln.source == 2 && ln.end <= v.title->size())
-                    draw_text(dl, fonts, px, ln.role, ln.rect.x, ln.rect.y, to_imgui(th.text),
-                              v.title->data() + ln.begin, v.title->data() + ln.end);
-        }
+        // The header title is chrome: drawn once here, never per slide.
+        if (v.title)
+            for (const TextLine& ln : L.title_lines) draw_line(dl, fonts, px, ln, *v.title, 0, to_imgui(th.text));
         // Counter pill, top-left over the photo.
         if (!L.counter_text.empty()) {
             dl->AddRectFilled(px.min(L.counter), px.max(L.counter), to_imgui(th.scrim), px.s(L.counter.h * 0.5f));
@@ -159,11 +165,11 @@ void draw_frame(ImDrawList* dl, const FontSet& fonts, const Theme& th, const Fra
                             to_imgui(th.on_scrim), L.counter_text.c_str());
             }
         }
-        if (v.show_arrows && v.count > 1) {
-            draw_arrow(dl, px, L.prev, -1, th, v.focus.hit == Hit::Prev);
-            draw_arrow(dl, px, L.next, +1, th, v.focus.hit == Hit::Next);
+        if (v.show_arrows && v.count > 1) {  // only where the layout found room for them
+            if (!L.prev.empty()) draw_arrow(dl, px, L.prev, -1, th, v.focus.hit == Hit::Prev);
+            if (!L.next.empty()) draw_arrow(dl, px, L.next, +1, th, v.focus.hit == Hit::Next);
         }
-        if (v.show_fullscreen && L.fullscreen_button.w > 0)
+        if (!L.fullscreen_button.empty())  // the layout placed it: it is hit-tested and has a DOM button too
             draw_fullscreen_icon(dl, px, L.fullscreen_button, th, v.focus.hit == Hit::Fullscreen);
         for (size_t i = 0; i < L.dots.size(); ++i) {
             const Rect& r = L.dots[i];

@@ -31,9 +31,9 @@ struct FrameView {
     float width = 0, height = 0, dpr = 1;      // CSS px box, device pixel ratio
     const std::string* title = nullptr;
     std::vector<SlideView> slides;             // back to front
-    const Layout* chrome = nullptr;            // the current slide's layout: counter, arrows, dots
+    const Layout* chrome = nullptr;            // the current slide's layout: title, counter, arrows, dots, More
     int index = 0, count = 0;
-    bool show_arrows = true, show_fullscreen = true, expanded = false;
+    bool show_arrows = true;
     Focus focus;
     ImDrawCallback premultiplied_blend = nullptr;  // set by the platform; null in native tests
 };

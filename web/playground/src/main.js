@@ -18,7 +18,9 @@ import { loadDraft, saveDraft, clearDraft } from './draft.js';
 // Re-render this long after typing pauses: long enough not to rebuild on every key, short enough to feel live.
 const DEBOUNCE_MS = 300;
 const DRAFT_SAVE_MS = 400;
-const SAMPLE_URL = new URL('../gallery.json', location.href).href;
+// Two levels up reaches the repo root both here (/playground/) and under a plain static server of
+// the repo (/web/playground/).
+const SAMPLE_URL = new URL('../../gallery.json', location.href).href;
 // The widget's default decode limit (limits.h), used until the gallery's own maxPixels is known.
 const DEFAULT_MAX_PIXELS = 40000000;
 

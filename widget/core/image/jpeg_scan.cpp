@@ -113,7 +113,9 @@ JpegScan scan_jpeg(const uint8_t* d, size_t size, JpegScanDepth depth) {
             read_dht(seg, seg_len, tables, s);
         } else if (m == 0xDA) {
             check_sos(seg, seg_len, s.sof == 0xC2, tables, s);
-        } else if (m == 0xE1 && !s.exif && seg_len >= 6 && std::memcmp(seg, "Exif\0\0", 6) == 0) {
+        } else if (m == 0xE1 && !s.exif && !seen_scan && seg_len >= 6 && std::memcmp(seg, "Exif\0\0", 6) == 0) {
+            // Only an Exif block before the first scan counts: that is all a header-only walk sees,
+            // and all browsers read (libjpeg's jpeg_read_header stops at the first SOS).
             s.exif = seg + 6;
             s.exif_size = seg_len - 6;
         }

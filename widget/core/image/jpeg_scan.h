@@ -12,7 +12,8 @@ struct JpegScan {
     int sof = 0;             // first SOFn marker (0xC0–0xCF except C4/C8/CC), 0 if none was found
     int precision = 0;       // bits per sample from SOFn (stb decodes 8 only)
     int width = 0, height = 0, components = 0;
-    const uint8_t* exif = nullptr;  // TIFF block inside the first APP1 "Exif\0\0" (points into the input)
+    const uint8_t* exif = nullptr;  // TIFF block of the first APP1 "Exif\0\0" before the first scan
+                                    // (points into the input); the same at either depth
     size_t exif_size = 0;
     bool complete = false;   // an EOI follows entropy-coded data (only known with JpegScanDepth::Whole)
     bool malformed = false;  // a segment length below 2 stopped the walk (else it stopped at the end)
