@@ -111,6 +111,13 @@ function sizeReport() {
     console.log(`  ${f.padEnd(w)}  ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gz`);
   const total = rows.filter(r => !r[0].endsWith('.d.ts')).reduce((a, r) => a + r[2], 0);
   console.log(`  ${'total (without .d.ts)'.padEnd(w)}  ${''.padStart(11)}  ${String(total).padStart(8)} B gz`);
+  // What a page that embeds the classic script fetches to show and swipe a gallery (not the .mjs twin
+  // nor the .d.ts): the weight publishers compare.
+  const page = rows.filter(r => !/\.(mjs|d\.ts)$/.test(r[0]));
+  const gz = (list) => list.reduce((a, r) => a + r[2], 0);
+  const fonts = page.filter(r => r[0].endsWith('.ttf'));
+  console.log(`  ${'a page fetches'.padEnd(w)}  ${''.padStart(11)}  ${String(gz(page)).padStart(8)} B gz` +
+    ` (${gz(page) - gz(fonts)} B without the ${fonts.length} font files)`);
   fs.writeFileSync(path.join(BUILD, 'dist-sizes.json'), JSON.stringify(rows.map(([file, raw, gzip]) => ({ file, raw, gzip })), null, 1));
 }
 

@@ -21,7 +21,7 @@ const CXX = process.env.WG_FUZZ_CXX || 'clang++-14';
 // same inputs (libFuzzer is deterministic for one process with -seed and -runs). The counts keep each
 // target near 20 s on this 2-core machine; the time cap only guards against a pathological slowdown.
 const BOUNDED_SEED = 20261130;
-const BOUNDED_RUNS = { gallery: 150000, image: 15000 };
+const BOUNDED_RUNS = { gallery: 60000, image: 15000 };
 const BOUNDED_CAP_SECONDS = 240;
 // A single input taking longer than this is a hang (a loop that never ends), not a slow decode: the
 // slowest legitimate input (a 1 MP strip, see tests/fuzz/image_contract.h) takes ~3 s under ASan.

@@ -246,6 +246,8 @@ test('paging through 10 slides of 12 MP photos: no long task of main-thread work
   // one of them takes ~400 ms of CPU, so doing it on the main thread could not go unnoticed.
   const big = fs.readFileSync(ensurePhoto());
   await page.route('**/demo/photos/*', (r) => r.fulfill({ body: big, contentType: 'image/jpeg' }));
+  let decoderFetches = 0; // the page compiles the decoder once and posts it to every worker
+  page.on('request', (r) => { if (r.url().endsWith('/wasm-gallery-decoder.wasm')) decoderFetches++; });
   await page.addInitScript(() => {
     window.__longtasks = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push({ start: e.startTime, ms: e.duration }); })
@@ -277,7 +279,7 @@ test('paging through 10 slides of 12 MP photos: no long task of main-thread work
     longtasks: window.__longtasks.filter((e) => e.start >= t0),
     stats: document.getElementById('many').stats,
     shown: [...eval(l).shown.keys()].sort((a, b) => a - b),
-    pool: eval(l).pool ? eval(l).pool.stats() : { peakWorkerMemory: 0, done: 0 },
+    pool: eval(l).pool ? eval(l).pool.stats() : { peakWorkerMemory: 0, done: 0, workers: 0 },
   }), [loader('many'), t0]);
   // Paging faster than 12 MP photos decode: the slides passed over are aborted, not all shown.
   assert.ok(shown.includes(last) && shown.length >= 3, `photos shown on slides ${shown.join(', ')} (ended on ${last})`);
@@ -295,6 +297,8 @@ test('paging through 10 slides of 12 MP photos: no long task of main-thread work
     `busiest task ${worst.cpuMs.toFixed(1)} ms CPU of ${tasks.length}; main heap ${(stats.heapSize / 1048576).toFixed(0)} MB; ` +
     `decoder ${(pool.peakWorkerMemory / 1048576).toFixed(0)} MB after ${pool.done} decodes`);
 
+  assert.ok(pool.workers >= 1, `${pool.workers} decode workers`);
+  assert.equal(decoderFetches, 1, `the decoder module was fetched ${decoderFetches} times for ${pool.workers} workers`);
   assert.ok(stats.heapSize <= 32 * 1024 * 1024, `main wasm memory ${(stats.heapSize / 1048576).toFixed(0)} MB`);
   assert.ok(stats.texturesResident <= 5, `${stats.texturesResident} textures resident`);
   await h.shot(page, 'images-paged', await page.$('#many'));

@@ -9,10 +9,25 @@ import { assetUrl } from './base-url.js';
 // would compete with the main thread on two-core phones and multiply the decoders' memory.
 const MAX_WORKERS = 2;
 // A worker idle this long is ended: its wasm memory (never shrinking, sized by the largest photo it
-// decoded) goes back to the system. Restarting one costs a compile of a ~160 KB module, off-thread.
+// decoded) goes back to the system. Restarting one costs an instantiation of the compiled decoder.
 const IDLE_MS = 30000;
 
 let shared; // undefined: not created yet; null: this browser cannot run decode workers
+let decoderModule = null; // Promise<WebAssembly.Module | null>: the decoder, fetched and compiled once
+
+// One download and one compile of the decoder for the page, posted to every worker (a Module is
+// cloneable): two workers used to fetch and compile it twice. null when that fails here (a worker
+// then tries on its own and reports what went wrong).
+function compiledDecoder() {
+  if (!decoderModule) {
+    decoderModule = (async () => {
+      const r = await fetch(assetUrl('wasm-gallery-decoder.wasm'), { credentials: 'same-origin' });
+      if (!r.ok) return null;
+      return WebAssembly.compile(await r.arrayBuffer());
+    })().catch(() => null);
+  }
+  return decoderModule;
+}
 
 // The page's pool, or null when Worker / OffscreenCanvas / createImageBitmap are missing (then the
 // loader fetches and decodes on the main thread).
@@ -118,6 +133,9 @@ class DecodePool {
       return;
     }
     this.workers.push(w);
+    compiledDecoder().then((module) => {
+      try { w.worker.postMessage({ module }); } catch { w.worker.postMessage({ module: null }); }
+    });
     w.worker.onmessage = (e) => this._onMessage(w, e.data);
     w.worker.onerror = (e) => {
       e.preventDefault();

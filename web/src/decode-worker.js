@@ -5,7 +5,8 @@
 // in the same worker, and hands back display-size pixels. Fetches run side by side; decodes one at a
 // time, in the order their bytes arrive, and the module's heap is emptied after each.
 //
-// Messages in:  {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels}   {cancel: id}
+// Messages in:  {module: WebAssembly.Module | null} first, then
+//   {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels}   {cancel: id}
 // Messages out: {ready: true} | {ready: false, error} once, when the decoder module is (not) usable;
 //   per job, {id, fetched: byteLength} when its bytes are in (fetched jobs only), then exactly one of
 //   {id, width, height, pixels (ArrayBuffer, transferred), path: 'wasm'|'browser', ms, heap},
@@ -20,14 +21,20 @@ const BASE = self.wgWorkerBase || self.location.href;
 let compiled = null;  // Promise<WebAssembly.Module>: compiled once, instantiated again after a crash
 let instance = null;  // Promise<decoder module>
 
+// The pool's first message is the decoder module it compiled once for every worker ({module}), or
+// {module: null} when it could not: then this worker fetches and compiles the module itself.
+let receiveModule;
+const pageModule = new Promise((resolve) => { receiveModule = resolve; });
+
 function compile() {
   if (!compiled) {
     const url = new URL('wasm-gallery-decoder.wasm', BASE).href;
-    compiled = (async () => {
+    compiled = pageModule.then(async (mod) => {
+      if (mod instanceof WebAssembly.Module) return mod;
       const r = await fetch(url, { credentials: 'same-origin' });
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
       return WebAssembly.compile(await r.arrayBuffer());
-    })();
+    });
     compiled.catch(() => { compiled = null; });
   }
   return compiled;
@@ -149,6 +156,7 @@ async function run(job) {
 
 self.onmessage = (e) => {
   const m = e.data;
+  if ('module' in m) return receiveModule(m.module);
   if (m.cancel !== undefined) {
     const ctrl = jobs.get(m.cancel);
     if (ctrl) ctrl.abort(); // a fetch stops; a queued decode is skipped; a running one finishes unseen
