@@ -8,6 +8,7 @@ import { compileModule, loadFonts, instantiate } from './runtime.js';
 import { reservedHeight, peekShape } from './reserve.js';
 import { Mirror, HIT, urlAllowedHere } from './mirror.js';
 import { ImageLoader } from './images.js';
+import { posterSource, showPoster } from './poster.js';
 import * as lease from './gl-lease.js';
 import * as deepLink from './deep-link.js';
 
@@ -71,6 +72,7 @@ export class Gallery {
     this._expanded = false;
     this._pointers = new Map();
     this._pinch = new Set(); // touch pointers of a multi-finger gesture: ignored until all are lifted
+    this._poster = null;     // the first photo's <img> while the canvas has not drawn it
     this._cleanups = [];
     this._shape = { aspect: 1.5, count: 0, json: null };
     this._model = null;
@@ -365,8 +367,6 @@ export class Gallery {
   }
 
   async _start() {
-    const runtime = Promise.all([compileModule(), loadFonts()]);
-    runtime.catch(() => {}); // handled below; avoid an unhandled rejection while the JSON loads
     let text;
     try {
       text = await this._fetchText();
@@ -379,6 +379,12 @@ export class Gallery {
     text = this._withOptions(text);
     this._shape = peekShape(text);
     this._applySize();
+    // The first photo is requested first (the poster), the wasm and the fonts right after it: an
+    // <img> starts its request once the current task ends, a fetch() at once, so yield a task.
+    this._showPoster();
+    if (this._poster) await new Promise((r) => setTimeout(r, 0));
+    if (this._destroyed) return;
+    const runtime = Promise.all([compileModule(), loadFonts()]);
     let fonts, M;
     try {
       [, fonts] = await runtime;
@@ -397,6 +403,22 @@ export class Gallery {
     const res = this.load(text, false);
     if (!res.ok) { this._mode = 'failed'; return; }
     this._syncGL();
+  }
+
+  // The first photo as an <img> until the canvas has drawn it (poster.js).
+  _showPoster() {
+    if (this._poster || this._showHeader() || !this._shape.json) return;
+    const json = this._shape.json;
+    let start = this._pendingIndex !== null ? this._pendingIndex : -1;
+    const linkId = deepLink.linkId(json.options && json.options.deepLink, this.host);
+    if (start < 0 && linkId) start = deepLink.readSlide(linkId);
+    const src = posterSource(json, this._jsonUrl, start, urlAllowedHere);
+    if (src) this._poster = showPoster(this.stage, src, this._shape.aspect);
+  }
+
+  _dropPoster() {
+    if (this._poster) this._poster.remove();
+    this._poster = null;
   }
 
   // Loads (or reloads) gallery JSON text into the wasm. Returns the wasm's verdict, or null when the
@@ -458,6 +480,7 @@ export class Gallery {
 
   // ---- failure and fallback -----------------------------------------------------------------
   _fail(message, diagnostics) {
+    this._dropPoster();
     const m = this.message;
     m.replaceChildren();
     const strong = el('strong');
@@ -494,6 +517,7 @@ export class Gallery {
       return this._fail(why || 'The gallery could not be shown.', []);
     }
     lease.release(this);
+    this._dropPoster();
     this._mode = 'fallback';
     this.stage.hidden = true;
     this._model = model;
@@ -793,6 +817,7 @@ export class Gallery {
       const more = M._wg_frame(now());
       if (!this._ready && this._images && this._images.settled(M._wg_index())) {
         this._ready = true;
+        this._dropPoster(); // the canvas now shows the photo the poster showed, in the same place
         this._dispatch('ready', { index: M._wg_index(), count: this._count });
       }
       if (more) this._requestFrame();

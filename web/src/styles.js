@@ -15,6 +15,7 @@ const CSS = `
   overflow: hidden; transition: height 220ms ease-out; }
 .wg-stage[hidden] { display: none; }
 :host(:fullscreen) .wg-stage, :host(:fullscreen) .wg-root { height: 100vh; }
+.wg-poster { position: absolute; top: 0; left: 0; width: 100%; height: auto; display: block; pointer-events: none; z-index: 1; }
 .wg-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block;
   touch-action: pan-y pinch-zoom; user-select: none; -webkit-user-select: none;
   -webkit-tap-highlight-color: transparent; }
