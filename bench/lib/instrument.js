@@ -2,9 +2,12 @@
 // (playwright addInitScript): the same probes for wasm-gallery and Swiper, so neither is measured
 // with a different ruler.
 //   __bench.t.firstPhoto  ms from navigation start to the frame that first shows the gallery's photo:
-//                         wasm-gallery: its `ready` event (dispatched inside the rAF callback that drew
-//                         the first frame with the photo); Swiper: the rAF callback after the first
-//                         slide's <img> fired `load` (the frame the decoded photo is painted in).
+//                         wasm-gallery: the rAF callback after its poster <img> (the first photo shown
+//                         as plain HTML before the wasm runs) fired `load`, or its `ready` event
+//                         (dispatched inside the rAF callback that drew the first frame with the photo),
+//                         whichever comes first; Swiper: the rAF callback after the first slide's <img>
+//                         fired `load` (the frame the decoded photo is painted in).
+//   __bench.t.canvasPhoto wasm-gallery only: its `ready` event (the canvas has taken over).
 //   __bench.t.interactive ms when the gallery takes input: wasm-gallery `ready`; Swiper: the later of
 //                         its first photo and `new Swiper()` having run.
 //   __bench.longtasks     PerformanceObserver 'longtask' entries (≥ 50 ms on the main thread).
@@ -22,7 +25,20 @@ module.exports = function instrument() {
       .observe({ type: 'element', buffered: true });
   } catch (e) { B.errors.push(String(e)); }
   const mark = (k, v) => { if (B.t[k] === undefined) B.t[k] = v === undefined ? performance.now() : v; };
-  document.addEventListener('ready', () => { mark('firstPhoto'); mark('interactive'); }, true);
+  document.addEventListener('ready', () => { mark('firstPhoto'); mark('interactive'); mark('canvasPhoto'); }, true);
+  // The poster lives in the gallery's shadow root, where a (non-composed) load event never reaches the
+  // document: watch for it from the first frame on, with the page's own rAF left uncounted.
+  const watchPoster = () => {
+    if (B.t.firstPhoto !== undefined) return;
+    const g = document.getElementById('gallery');
+    const img = g && g.shadowRoot && g.shadowRoot.querySelector('.wg-poster');
+    if (img && img.complete && img.naturalWidth) {
+      mark('posterLoad');
+      return origRaf(() => mark('firstPhoto'));
+    }
+    origRaf(watchPoster);
+  };
+  origRaf(watchPoster);
   document.addEventListener('error', (e) => { if (e.detail) B.errors.push(e.detail.message); }, true);
   document.addEventListener('load', (e) => {
     const img = e.target;

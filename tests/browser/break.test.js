@@ -70,6 +70,22 @@ async function photoStats(page, sel, name) {
   return h.pixelStats(png, { x: 0, y: 0, w: png.width, h: photoH });
 }
 
+// Waits until the gallery's current slide has its photo (its loader settled it) and the canvas shows
+// it, looking at the pixels until the photo's cross-fade is over: throws if no photo appears in 20 s.
+async function photoDrawn(page, sel, name) {
+  await page.waitForFunction((s) => {
+    const g = document.querySelector(s), gl = g && g._gallery;
+    return !!(gl && gl._images && gl._images.settled(g.index) && g.stats.texturesResident > 0);
+  }, sel, { timeout: 20000, polling: 50 });
+  const t0 = Date.now();
+  for (;;) {
+    const photo = await photoStats(page, sel, name);
+    if (photo.colours > PHOTO_COLOURS) return photo;
+    if (Date.now() - t0 > 20000) throw new Error(`no photo drawn (${photo.colours} colours)`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
 // The viewport point (visual viewport, what CDP input takes) at fractions (fx, fy) of the element's
 // photo band; correct under pinch zoom too.
 async function point(page, sel, fx, fy) {
@@ -269,11 +285,7 @@ test('20 galleries on one page each reach ready and draw when scrolled into view
         await page.waitForFunction((s) => { const st = document.querySelector(s).stats; return st.texturesResident > 0 && st.framesRendered > 0; },
           sel, { timeout: 10000 });
         // Pixels (slow to capture here) for the first and for those past Chromium's 16 live contexts.
-        if (i === 0 || i >= 16) {
-          await page.waitForTimeout(250); // the photo's cross-fade
-          const photo = await photoStats(page, sel, `break-twenty-${i + 1}`);
-          if (photo.colours <= PHOTO_COLOURS) throw new Error(`no photo drawn (${photo.colours} colours)`);
-        }
+        if (i === 0 || i >= 16) await photoDrawn(page, sel, `break-twenty-${i + 1}`);
         took.push(Date.now() - t0);
       } catch (e) {
         failures.push(`gallery ${i + 1}: ${String(e.message || e).split('\n')[0]}`);
@@ -284,9 +296,7 @@ test('20 galleries on one page each reach ready and draw when scrolled into view
     await page.$eval('#g0', (g) => g.next());
     try {
       await settled(page, '#g0', 1);
-      await page.waitForTimeout(250);
-      const again = await photoStats(page, '#g0', 'break-twenty-1-again');
-      if (again.colours <= PHOTO_COLOURS) failures.push(`gallery 1 after scrolling back: no photo (${again.colours} colours)`);
+      await photoDrawn(page, '#g0', 'break-twenty-1-again');
     } catch (e) {
       failures.push(`gallery 1 after scrolling back: ${String(e.message || e).split('\n')[0]}`);
     }
@@ -484,6 +494,15 @@ test('WebGL context loss: after restore the gallery draws again on the same slid
 });
 
 // The layout a gallery has at a viewport size: host box, stage height, canvas backing store.
+// Waits until the stage's height transition has ended: its box is as tall as the height it was given.
+async function stageAtRest(page) {
+  await page.waitForFunction(() => {
+    const stage = document.querySelector('#g').shadowRoot.querySelector('.wg-stage');
+    const want = parseFloat(stage.style.getPropertyValue('--wg-height'));
+    return !(want > 0) || Math.abs(stage.getBoundingClientRect().height - want) < 0.5;
+  }, null, { polling: 50 });
+}
+
 async function layout(page) {
   return page.$eval('#g', (g) => {
     const c = g.shadowRoot.querySelector('canvas'), stage = g.shadowRoot.querySelector('.wg-stage');
@@ -499,7 +518,7 @@ test('resize storm: 50 viewport changes in 1 s, no error, and the final layout i
   await withPage('resize-fresh', { viewport: final, deviceScaleFactor: 1 }, async (page) => {
     await h.gotoGallery(page, '/test/break-one.html');
     await settled(page);
-    await page.waitForTimeout(400);
+    await stageAtRest(page);
     expected = await layout(page);
   });
   await withPage('resize-storm', 'desktop', async (page) => {
@@ -515,10 +534,13 @@ test('resize storm: 50 viewport changes in 1 s, no error, and the final layout i
       sent.push(cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 1, mobile: false }));
       await sleep(Math.max(0, (i + 1) * 20 - (Date.now() - t0)));
     }
-    const stormMs = Date.now() - t0; // the sending; the page handles them as fast as it can
+    // The sending took about a second (more when this machine is busy: the sizes still come one after
+    // another faster than the page can draw them, which is the storm); the page handles them as fast as
+    // it can.
+    console.log(`# resize storm sent in ${Date.now() - t0} ms`);
     await Promise.all(sent);
-    assert.ok(stormMs < 1200, `storm took ${stormMs} ms`);
-    await page.waitForTimeout(800); // the box's height transition and the last frame
+    await page.waitForFunction((w) => window.innerWidth === w, final.width);
+    await stageAtRest(page);
     const s1 = await settled(page);
     assert.equal(s1.index, 2, 'the slide survives the storm');
     assert.ok(s1.frames > s0.frames, 'it redrew');
