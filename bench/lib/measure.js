@@ -141,7 +141,9 @@ async function withPhone({ server, path, network, cpu = CPU_THROTTLE, firstPhoto
     const before = await processMemory(browserCdp);
     if (traced) await browser.startTracing(page, { categories: trace.CATEGORIES });
     await page.goto(server.url + path, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench && __bench.t.firstPhoto !== undefined, null, { timeout: firstPhotoTimeout, polling: 100 });
+    // The first photo, and the gallery taking input (for wasm-gallery they differ since the poster).
+    await page.waitForFunction(() => window.__bench && __bench.t.firstPhoto !== undefined && __bench.t.interactive !== undefined,
+      null, { timeout: firstPhotoTimeout, polling: 100 });
     const result = await visit({ page, cdp, browserCdp, quiet, log: server.log, errors, before });
     if (traced) result.trace = trace.summarize(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
     return result;
