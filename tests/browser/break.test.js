@@ -70,18 +70,18 @@ async function photoStats(page, sel, name) {
   return h.pixelStats(png, { x: 0, y: 0, w: png.width, h: photoH });
 }
 
-// Waits until the gallery's current slide has its photo (its loader settled it) and the canvas shows
-// it, looking at the pixels until the photo's cross-fade is over: throws if no photo appears in 20 s.
-async function photoDrawn(page, sel, name) {
+// Waits until the gallery rests with a photo texture and the canvas shows the current slide's photo,
+// looking at the pixels until it has arrived and faded in: throws if no photo appears in 20 s.
+async function photoDrawn(page, sel, name, what = 'a photo is drawn') {
   await page.waitForFunction((s) => {
-    const g = document.querySelector(s), gl = g && g._gallery;
-    return !!(gl && gl._images && gl._images.settled(g.index) && g.stats.texturesResident > 0);
+    const st = document.querySelector(s).stats;
+    return st.texturesResident > 0 && !st.animating;
   }, sel, { timeout: 20000, polling: 50 });
   const t0 = Date.now();
   for (;;) {
     const photo = await photoStats(page, sel, name);
     if (photo.colours > PHOTO_COLOURS) return photo;
-    if (Date.now() - t0 > 20000) throw new Error(`no photo drawn (${photo.colours} colours)`);
+    if (Date.now() - t0 > 20000) throw new Error(`${what}: no photo drawn (${photo.colours} colours)`);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 }
@@ -179,8 +179,7 @@ test('touch (phone): flick → next, slow drag back → stays, vertical swipe sc
     });
     await flickLeft(page, input);
     assert.equal((await settled(page, '#g', 2)).index, 2, 'a flick after the pinch still moves on');
-    const photo = await photoStats(page, '#g', 'break-touch-after');
-    assert.ok(photo.colours > PHOTO_COLOURS, `a photo is drawn after it all (${photo.colours} colours)`);
+    await photoDrawn(page, '#g', 'break-touch-after', 'a photo is drawn after it all');
     assert.deepEqual(page.errors, []);
   });
 });
@@ -263,8 +262,7 @@ test('goTo spam: 100 calls in one frame (some nonsense among them) end on the la
     await sleep(300);
     assert.equal((await state(page)).index, 3, 'it stays there');
     assert.deepEqual(await slideChanges(page), [3], 'one slidechange, for where it came to rest');
-    const photo = await photoStats(page, '#g', 'break-goto-spam');
-    assert.ok(photo.colours > PHOTO_COLOURS, `slide 4's photo is drawn (${photo.colours} colours)`);
+    await photoDrawn(page, '#g', 'break-goto-spam', "slide 4's photo is drawn");
     assert.deepEqual(page.errors, []);
   });
 });
@@ -381,9 +379,7 @@ test('a gallery of broken images stays usable, and a good gallery beside it keep
     // The good one is untouched: it moves and shows its photo.
     await page.$eval('#good', (g) => g.next());
     assert.equal((await settled(page, '#good', 1)).index, 1);
-    await page.waitForTimeout(300);
-    const photo = await photoStats(page, '#good', 'break-broken-good');
-    assert.ok(photo.colours > PHOTO_COLOURS, `the good gallery draws its photo (${photo.colours} colours)`);
+    await photoDrawn(page, '#good', 'break-broken-good', 'the good gallery draws its photo');
     assert.deepEqual(page.errors.filter((e) => !/wasm-gallery|Failed to load resource/.test(e)), []);
   });
 });
@@ -484,9 +480,7 @@ test('WebGL context loss: after restore the gallery draws again on the same slid
     }));
     await framesPast(page, '#g', before.frames, 1);
     assert.equal((await settled(page)).index, 4, 'the slide survives the loss');
-    await page.waitForTimeout(800); // the photo is fetched/decoded again and fades in
-    const photo = await photoStats(page, '#g', 'break-context-restored');
-    assert.ok(photo.colours > PHOTO_COLOURS, `the photo is drawn again (${photo.colours} colours)`);
+    await photoDrawn(page, '#g', 'break-context-restored', 'the photo is drawn again');
     await page.$eval('#g', (g) => g.next());
     assert.equal((await settled(page, '#g', 5)).index, 5, 'and it still moves');
     assert.deepEqual(page.errors.filter((e) => !/WebGL|context/i.test(e)), []);
@@ -547,8 +541,7 @@ test('resize storm: 50 viewport changes in 1 s, no error, and the final layout i
     const got = await layout(page);
     assert.deepEqual(got, expected, 'same layout as a fresh load at the final size');
     assert.deepEqual(got.canvas, [Math.round(got.width), Math.round(got.stage)], 'backing store = box × DPR 1');
-    const photo = await photoStats(page, '#g', 'break-resize-final');
-    assert.ok(photo.colours > PHOTO_COLOURS, `the photo is drawn at the final size (${photo.colours} colours)`);
+    await photoDrawn(page, '#g', 'break-resize-final', 'the photo is drawn at the final size');
     assert.deepEqual(page.errors, []);
   });
 });
@@ -586,9 +579,7 @@ test('tab hidden: no frames while hidden, the move completes when shown; frozen 
     await page.$eval('#g', (g) => g.next());
     await framesPast(page, '#g', f2, 2);
     assert.equal((await settled(page, '#g', 2)).index, 2, 'active again: it moves');
-    await page.waitForTimeout(300);
-    const photo = await photoStats(page, '#g', 'break-hidden-shown');
-    assert.ok(photo.colours > PHOTO_COLOURS, `and draws its photo (${photo.colours} colours)`);
+    await photoDrawn(page, '#g', 'break-hidden-shown', 'and draws its photo');
     assert.deepEqual(page.errors, []);
   });
 });
