@@ -18,7 +18,7 @@ if(benchmark_FOUND AND WG_BENCH_SOURCES)
   target_compile_definitions(wg_bench PRIVATE WG_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
 endif()
 
-# The render layer under ImGui's core without any GL backend (a null renderer): draws real frames
+# The render layer on ImGui's drawing layer without GL (a null renderer): draws real frames
 # into draw lists in native tests. Only when bootstrap has unpacked Dear ImGui.
 if(EXISTS "${WG_IMGUI_DIR}/imgui.cpp")
   add_library(imgui_native STATIC "${WG_IMGUI_DIR}/imgui.cpp" "${WG_IMGUI_DIR}/imgui_draw.cpp"

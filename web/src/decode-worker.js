@@ -5,6 +5,9 @@
 // in the same worker, and hands back display-size pixels. Fetches run side by side; decodes one at a
 // time, in the order their bytes arrive, and the module's heap is emptied after each.
 //
+// Loaded as a page script instead (no Worker allowed: a CSP without worker-src, or no Worker at all), it
+// runs the same decoder on the page's thread: `self.wasmGalleryDecoder(job)` → the reply message.
+//
 // Messages in:  {module: WebAssembly.Module | null} first, then
 //   {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels}   {cancel: id}
 // Messages out: {ready: true} | {ready: false, error} once, when the decoder module is (not) usable;
@@ -15,8 +18,10 @@ import createWasmGalleryDecoder from 'wasm-gallery-decoder-glue';
 import { decodeEncoded, finishRgba, fitSize, heapReport } from './decoder-abi.js';
 import { fetchPhoto, failure } from './fetch-photo.js';
 
-// The worker's own URL is dist/'s; a cross-origin page starts us from a blob that sets wgWorkerBase.
-const BASE = self.wgWorkerBase || self.location.href;
+const IN_WORKER = typeof WorkerGlobalScope !== 'undefined';
+// The worker's own URL is dist/'s; a cross-origin page starts us from a blob that sets wgWorkerBase; as
+// a page script, our <script>'s src is.
+const BASE = self.wgWorkerBase || (IN_WORKER ? self.location.href : document.currentScript.src);
 
 let compiled = null;  // Promise<WebAssembly.Module>: compiled once, instantiated again after a crash
 let instance = null;  // Promise<decoder module>
@@ -81,7 +86,8 @@ async function browserDecode(M, bytes, fb, maxW, maxH, maxPixels) {
       return { error: { id: 'image.too_many_pixels', message: `${bmp.width}×${bmp.height} is ${(bmp.width * bmp.height / 1e6).toFixed(1)} MP, over the ${(limit / 1e6).toFixed(1)} MP limit` } };
     }
     const s = known ? { width: bmp.width, height: bmp.height } : fitSize(M, bmp.width, bmp.height, maxW, maxH);
-    const canvas = new OffscreenCanvas(s.width, s.height);
+    const canvas = IN_WORKER || typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(s.width, s.height)
+      : Object.assign(document.createElement('canvas'), { width: s.width, height: s.height });
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(bmp, 0, 0, s.width, s.height);
@@ -122,9 +128,7 @@ async function handle(job) {
 }
 
 const jobs = new Map(); // id → AbortController of a job not finished yet
-let decodes = decoder().then(
-  () => self.postMessage({ ready: true }),
-  (e) => self.postMessage({ ready: false, error: String(e && e.message || e) }));
+let decodes = Promise.resolve();
 
 // Decodes one after another: each may hold a full-size image in the module's heap.
 function serially(fn) {
@@ -154,13 +158,22 @@ async function run(job) {
   }
 }
 
-self.onmessage = (e) => {
-  const m = e.data;
-  if ('module' in m) return receiveModule(m.module);
-  if (m.cancel !== undefined) {
-    const ctrl = jobs.get(m.cancel);
-    if (ctrl) ctrl.abort(); // a fetch stops; a queued decode is skipped; a running one finishes unseen
-    return;
-  }
-  run(m);
-};
+if (IN_WORKER) {
+  decodes = decoder().then(
+    () => self.postMessage({ ready: true }),
+    (e) => self.postMessage({ ready: false, error: String(e && e.message || e) }));
+  self.onmessage = (e) => {
+    const m = e.data;
+    if ('module' in m) return receiveModule(m.module);
+    if (m.cancel !== undefined) {
+      const ctrl = jobs.get(m.cancel);
+      if (ctrl) ctrl.abort(); // a fetch stops; a queued decode is skipped; a running one finishes unseen
+      return;
+    }
+    run(m);
+  };
+} else {
+  // The page already has the bytes ({bytes, maxW, maxH, maxPixels}); the module is fetched here.
+  receiveModule(null);
+  self.wasmGalleryDecoder = (job) => serially(() => handle(job));
+}

@@ -3,11 +3,12 @@
 // the browser is idle; aborts what is no longer wanted (a jump by dots or goTo). The page's shared
 // decode workers (decode-pool.js) fetch and decode, so neither the body nor the decode touches the main
 // thread; the display-size pixels go to the wasm (wg_image_pixels). Only without workers are photos
-// fetched here and decoded on the main thread (wg_image_encoded). A photo that cannot be had becomes a
+// fetched here and decoded on the main thread, by the same decoder loaded as a page script. A photo that cannot be had becomes a
 // placeholder with a short reason in its slide and an `error` event {message, slide, id}; the other
 // slides carry on.
 import { decodePool } from './decode-pool.js';
 import { fetchPhoto, dataUrlBytes, failure } from './fetch-photo.js';
+import { assetUrl } from './base-url.js';
 
 // Photos fetched or decoded at once per gallery; the rings below decide which, and a third would only
 // split the bandwidth the current slide needs.
@@ -163,39 +164,31 @@ export class ImageLoader {
     if (!M._wg_image_pixels(slide, img.width, img.height, p, performance.now())) throw failure('image.upload', 'could not upload the photo');
   }
 
-  // No workers: the wasm decodes on this thread (a large photo blocks the page while it does).
+  // No workers: the decoder decodes on this thread (a large photo blocks the page while it does).
   async _decodeHere(job, bytes) {
-    const g = this.g, M = g._M;
-    const msg = g._withBytes(bytes, (p, n) =>
-      M.UTF8ToString(M._wg_image_encoded(job.slide, p, n, job.width, job.height, performance.now())));
-    if (msg === 'fallback') return this._browserDecodeHere(job, bytes);
-    if (msg) throw failure('image.decode', msg); // this path returns the core's message only
-    return { path: 'main' };
+    const r = await (await pageDecoder())({ bytes: bytes.buffer, maxW: job.width, maxH: job.height, maxPixels: this._maxPixels() });
+    if (r.error) throw failure(r.error.id, r.error.message);
+    if (this.jobs.get(job.slide) !== job || !this.g._M) return null;
+    this._upload(job.slide, r);
+    return { path: 'main', width: r.width, height: r.height };
   }
+}
 
-  // Formats stb_image lacks, without a worker: the browser decodes, then the same upload follows.
-  async _browserDecodeHere(job, bytes) {
-    let bmp;
-    try {
-      bmp = await createImageBitmap(new Blob([bytes]), { premultiplyAlpha: 'premultiply', imageOrientation: 'from-image' });
-    } catch {
-      throw failure('image.corrupt', 'not an image the browser can decode');
-    }
-    const s = Math.min(1, job.width / bmp.width, job.height / bmp.height);
-    const w = Math.max(1, Math.round(bmp.width * s)), h = Math.max(1, Math.round(bmp.height * s));
-    const c = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
-    const ctx = c.getContext('2d');
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bmp, 0, 0, w, h);
-    bmp.close();
-    const px = ctx.getImageData(0, 0, w, h).data;
-    for (let i = 0; i < px.length; i += 4) { // getImageData is straight alpha; textures are premultiplied
-      const a = px[i + 3];
-      if (a !== 255) for (let k = 0; k < 3; k++) px[i + k] = Math.round(px[i + k] * a / 255);
-    }
-    this._upload(job.slide, { width: w, height: h, pixels: px.buffer });
-    return { path: 'main', width: w, height: h };
+// The decode worker's script run as a page script: the same decoder, on this thread. Loaded once,
+// only when workers cannot run, so the widget's own wasm carries no decoder.
+let pageDecoderScript = null;
+function pageDecoder() {
+  if (!pageDecoderScript) {
+    pageDecoderScript = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = assetUrl('wasm-gallery-worker.js');
+      s.onload = () => (self.wasmGalleryDecoder ? resolve(self.wasmGalleryDecoder) : reject(failure('decoder.unavailable', 'the image decoder did not start')));
+      s.onerror = () => reject(failure('decoder.unavailable', `the image decoder could not load (${s.src})`));
+      document.head.append(s);
+    });
+    pageDecoderScript.catch(() => { pageDecoderScript = null; });
   }
+  return pageDecoderScript;
 }
 
 // The photo's absolute URL, if it is one we fetch (the validator has already refused the rest).

@@ -7,7 +7,6 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -17,6 +16,7 @@
 #include "core/image/limits.h"
 #include "core/json_source_map.h"
 #include "core/limits.h"
+#include "core/text_format.h"
 #include "core/url_policy.h"
 
 namespace wg {
@@ -685,9 +685,8 @@ ParseResult parse_gallery(std::string_view text, std::string_view file_name) {
     if (body.size() >= 3 && body.compare(0, 3, "\xEF\xBB\xBF") == 0) body.remove_prefix(3);
 
     if (std::size_t bad = src::find_invalid_utf8(body); bad != src::npos) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(body[bad]));
-        r.diagnostics.push_back(positioned(diag::kInvalidUtf8, body, bad, std::string("invalid UTF-8 (byte ") + hex + ")"));
+        r.diagnostics.push_back(positioned(diag::kInvalidUtf8, body, bad,
+                                           "invalid UTF-8 (byte 0x" + hex_byte(static_cast<unsigned char>(body[bad])) + ")"));
         return r;
     }
 
@@ -744,52 +743,66 @@ const char* name_of(Transition t) { return t == Transition::Fade ? "fade" : "sli
 const char* name_of(Fit f) { return f == Fit::Cover ? "cover" : "contain"; }
 const char* name_of(Theme t) { return t == Theme::Light ? "light" : t == Theme::Dark ? "dark" : "auto"; }
 
-// Never throws or aborts on bad UTF-8 (a Gallery may be built by hand): it is replaced with U+FFFD.
-std::string dump(const nlohmann::ordered_json& j) {
-    return j.dump(-1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);
+// A JSON object written in key order. Never throws or aborts on bad UTF-8 (a Gallery may be built by
+// hand): it is replaced with U+FFFD (text_format.h).
+class Obj {
+public:
+    Obj() : s_("{") {}
+    Obj& str(const char* k, std::string_view v) { append_json_string(key(k), v); return *this; }
+    Obj& num(const char* k, long long v) { key(k) += std::to_string(v); return *this; }
+    Obj& boolean(const char* k, bool v) { key(k) += v ? "true" : "false"; return *this; }
+    Obj& raw(const char* k, std::string_view json) { key(k) += json; return *this; }
+    std::string done() { return std::move(s_) + "}"; }
+
+private:
+    std::string& key(const char* k) {
+        if (s_.size() > 1) s_ += ',';
+        append_json_string(s_, k);
+        s_ += ':';
+        return s_;
+    }
+    std::string s_;
+};
+
+std::string array(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (const std::string& i : items) out += (out.size() > 1 ? "," : "") + i;
+    return out + "]";
 }
 }  // namespace
 
 std::string gallery_to_json(const Gallery& g) {
-    nlohmann::ordered_json slides = nlohmann::ordered_json::array();
+    std::vector<std::string> slides;
     for (const Slide& s : g.slides) {
-        nlohmann::ordered_json j = {{"image", s.image},   {"alt", s.alt},   {"caption", s.caption},
-                                    {"credit", s.credit}, {"text", s.text}};
+        Obj j;
+        j.str("image", s.image).str("alt", s.alt).str("caption", s.caption).str("credit", s.credit).str("text", s.text);
         // Left out when unknown, so that the normalized JSON is itself a valid gallery.json.
-        if (!s.link.empty()) j["link"] = s.link;
-        if (s.width > 0 && s.height > 0) {
-            j["width"] = s.width;
-            j["height"] = s.height;
-        }
-        slides.push_back(std::move(j));
+        if (!s.link.empty()) j.str("link", s.link);
+        if (s.width > 0 && s.height > 0) j.num("width", s.width).num("height", s.height);
+        slides.push_back(j.done());
     }
     const Options& o = g.options;
-    nlohmann::ordered_json options = {{"loop", o.loop}, {"startIndex", o.start_index}};
-    options["autoplay"] = o.autoplay_ms > 0 ? nlohmann::ordered_json(o.autoplay_ms) : nlohmann::ordered_json(false);
-    options["transition"] = name_of(o.transition);
-    options["fit"] = name_of(o.fit);
-    options["theme"] = name_of(o.theme);
-    options["deepLink"] = o.deep_link_id.empty() ? nlohmann::ordered_json(o.deep_link) : nlohmann::ordered_json(o.deep_link_id);
-    options["maxPixels"] = o.max_pixels;
-    nlohmann::ordered_json j = {{"title", g.title}, {"description", g.description}, {"source", g.source}};
-    j["slides"] = std::move(slides);
-    j["options"] = std::move(options);
-    return dump(j);
+    Obj options;
+    options.boolean("loop", o.loop).num("startIndex", o.start_index);
+    if (o.autoplay_ms > 0) options.num("autoplay", o.autoplay_ms);
+    else options.boolean("autoplay", false);
+    options.str("transition", name_of(o.transition)).str("fit", name_of(o.fit)).str("theme", name_of(o.theme));
+    if (o.deep_link_id.empty()) options.boolean("deepLink", o.deep_link);
+    else options.str("deepLink", o.deep_link_id);
+    options.num("maxPixels", o.max_pixels);
+    return Obj().str("title", g.title).str("description", g.description).str("source", g.source)
+        .raw("slides", array(slides)).raw("options", options.done()).done();
 }
 
 std::string diagnostics_to_json(const Diagnostics& diagnostics, std::string_view file_name) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    std::vector<std::string> out;
     const std::string file(file_name);
     for (const Diagnostic& d : diagnostics) {
-        out.push_back({{"severity", d.severity == Severity::Error ? "error" : "warning"},
-                       {"id", d.id},
-                       {"where", d.where},
-                       {"line", d.line},
-                       {"column", d.column},
-                       {"message", d.message},
-                       {"text", d.format(file)}});
+        out.push_back(Obj().str("severity", d.severity == Severity::Error ? "error" : "warning")
+                          .str("id", d.id).str("where", d.where).num("line", d.line).num("column", d.column)
+                          .str("message", d.message).str("text", d.format(file)).done());
     }
-    return dump(out);
+    return array(out);
 }
 
 // ---------------------------------------------------------------------------------------------------

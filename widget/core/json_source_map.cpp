@@ -7,6 +7,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/text_format.h"
+
 namespace wg::json_source {
 namespace {
 
@@ -145,33 +147,10 @@ std::size_t count_components(std::string_view pointer) {
 }  // namespace
 
 std::size_t find_invalid_utf8(std::string_view s) {
-    auto at = [&](std::size_t i) -> unsigned { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
-    auto cont = [](unsigned b) { return (b & 0xC0u) == 0x80u; };
-    std::size_t i = 0;
-    while (i < s.size()) {
-        unsigned c = at(i);
-        if (c < 0x80) {
-            ++i;
-        } else if (c < 0xC2) {  // stray continuation byte, or an overlong 2-byte lead (C0, C1)
-            return i;
-        } else if (c < 0xE0) {
-            if (!cont(at(i + 1))) return i;
-            i += 2;
-        } else if (c < 0xF0) {
-            unsigned b1 = at(i + 1);
-            unsigned lo = c == 0xE0 ? 0xA0 : 0x80;  // E0 80..9F would be overlong
-            unsigned hi = c == 0xED ? 0x9F : 0xBF;  // ED A0..BF would be a UTF-16 surrogate
-            if (b1 < lo || b1 > hi || !cont(at(i + 2))) return i;
-            i += 3;
-        } else if (c < 0xF5) {
-            unsigned b1 = at(i + 1);
-            unsigned lo = c == 0xF0 ? 0x90 : 0x80;  // F0 80..8F would be overlong
-            unsigned hi = c == 0xF4 ? 0x8F : 0xBF;  // F4 90.. would be above U+10FFFF
-            if (b1 < lo || b1 > hi || !cont(at(i + 2)) || !cont(at(i + 3))) return i;
-            i += 4;
-        } else {
-            return i;
-        }
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = utf8_sequence_length(s, i);
+        if (!n) return i;
+        i += n;
     }
     return npos;
 }

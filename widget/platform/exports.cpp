@@ -11,11 +11,8 @@
 //        [SECTION] input  [SECTION] images  [SECTION] frame  [SECTION] stats
 #include <emscripten.h>
 #include <emscripten/html5_webgl.h>
-#include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <malloc.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -24,13 +21,15 @@
 #include <vector>
 
 #include "core/gallery_json.h"
-#include "core/image/decode.h"
 #include "core/layout.h"
 #include "core/motion/carousel.h"
+#include "core/text_format.h"
 #include "core/texture_budget.h"
 #include "core/url_policy.h"
+#include "platform/gl_renderer.h"
 #include "platform/gl_textures.h"
 #include "render/fonts.h"
+#include "render/frame_list.h"
 #include "render/view.h"
 
 extern "C" {
@@ -65,8 +64,10 @@ struct SlideImage {
 
 struct App {
     int gl = 0;                          // Emscripten GL context handle (0 = none / lost)
-    bool gl_ready = false;               // ImGui GL backend initialised on `gl`
-    ImGuiContext* imgui = nullptr;
+    bool gl_ready = false;               // renderer initialised on `gl`
+    bool started = false;                // wg_init ran
+    wg::platform::GlRenderer renderer;
+    wg::render::FrameList frame;
     bool loaded = false;
     wg::Gallery gallery;
     std::string all_text;                // every string drawn: decides the glyphs in the atlas
@@ -92,9 +93,6 @@ struct App {
 
 App* g_app = nullptr;
 
-std::string json_string(const std::string& s) {
-    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 App& app() {
     if (!g_app) g_app = new App();
@@ -151,7 +149,7 @@ void update_wants(App& a) {
         if (im.failed || big_enough) continue;
         if (!first) j += ",";
         first = false;
-        j += "{\"slide\":" + std::to_string(s) + ",\"url\":" + json_string(a.gallery.slides[size_t(s)].image) +
+        j += "{\"slide\":" + std::to_string(s) + ",\"url\":" + wg::json_string(a.gallery.slides[size_t(s)].image) +
              ",\"width\":" + std::to_string(pw) + ",\"height\":" + std::to_string(ph) + "}";
     }
     j += "]";
@@ -178,7 +176,7 @@ void release_gl(App& a) {
         if (im.tex) a.budget.erase(int(&im - a.images.data()));
         im.tex = 0;
     }
-    if (a.gl_ready) ImGui_ImplOpenGL3_Shutdown();
+    if (a.gl_ready) a.renderer.shutdown();
     a.gl_ready = false;
     a.atlas_uploaded = false;
     a.want_sent.clear();
@@ -188,8 +186,7 @@ bool init_gl(App& a) {
     a.gl = wg_js_create_context();
     if (!a.gl) return false;
     emscripten_webgl_make_context_current(a.gl);
-    ImGui::SetCurrentContext(a.imgui);
-    a.gl_ready = ImGui_ImplOpenGL3_Init("#version 300 es");
+    a.gl_ready = a.renderer.init();
     return a.gl_ready;
 }
 
@@ -201,13 +198,7 @@ extern "C" {
 // unavailable (the shim then shows its plain-HTML gallery).
 EMSCRIPTEN_KEEPALIVE int wg_init(void) {
     App& a = app();
-    if (!a.imgui) {
-        a.imgui = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;  // no settings file: there is no file system
-        io.LogFilename = nullptr;
-        ImGui::GetStyle().AntiAliasedLinesUseTex = true;
-    }
+    a.started = true;
     if (a.gl_ready) return 1;
     return init_gl(a) ? 1 : 0;
 }
@@ -216,7 +207,6 @@ EMSCRIPTEN_KEEPALIVE void wg_destroy(void) {
     if (!g_app) return;
     release_gl(*g_app);
     if (g_app->gl) wg_js_delete_context(g_app->gl);
-    if (g_app->imgui) ImGui::DestroyContext(g_app->imgui);
     delete g_app;
     g_app = nullptr;
 }
@@ -231,10 +221,7 @@ EMSCRIPTEN_KEEPALIVE void wg_gl_lost(void) {
         if (im.tex) a.budget.erase(int(&im - a.images.data()));
         im.tex = 0;
     }
-    if (a.gl_ready) {
-        ImGui::SetCurrentContext(a.imgui);
-        ImGui_ImplOpenGL3_Shutdown();
-    }
+    a.renderer.forget();
     a.gl_ready = false;
     a.atlas_uploaded = false;
     a.want_sent.clear();
@@ -245,7 +232,7 @@ EMSCRIPTEN_KEEPALIVE void wg_gl_lost(void) {
 EMSCRIPTEN_KEEPALIVE int wg_gl_restore(void) {
     App& a = app();
     if (a.gl_ready) return 1;
-    if (!a.imgui) return wg_init();
+    if (!a.started) return wg_init();
     if (!init_gl(a)) return 0;
     update_wants(a);
     return 1;
@@ -499,9 +486,7 @@ EMSCRIPTEN_KEEPALIVE const char* wg_controls(void) {
     if (!a.loaded || a.w <= 0) return a.out.c_str();
     wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
     auto rect = [](const wg::Rect& r) {
-        char b[96];
-        std::snprintf(b, sizeof b, "[%.1f,%.1f,%.1f,%.1f]", r.x, r.y, r.w, r.h);
-        return std::string(b);
+        return "[" + wg::decimal(r.x, 1) + "," + wg::decimal(r.y, 1) + "," + wg::decimal(r.w, 1) + "," + wg::decimal(r.h, 1) + "]";
     };
     std::string j = "{\"photo\":" + rect(L.photo_area);
     if (a.show_arrows && a.gallery.slides.size() > 1) j += ",\"prev\":" + rect(L.prev) + ",\"next\":" + rect(L.next);
@@ -551,27 +536,6 @@ EMSCRIPTEN_KEEPALIVE int wg_image_pixels(int slide, int w, int h, uint8_t* rgba,
     return ok ? 1 : 0;
 }
 
-// Encoded bytes, decoded here on the calling thread (used when workers are unavailable).
-// Returns "" on success or the error message.
-EMSCRIPTEN_KEEPALIVE const char* wg_image_encoded(int slide, const uint8_t* bytes, int len, int max_w, int max_h,
-                                                  double t) {
-    App& a = app();
-    a.now = t;
-    a.out.clear();
-    if (!slide_ok(a, slide) || !a.gl_ready) return a.out.c_str();
-    wg::image::Limits lim;
-    lim.max_pixels = a.gallery.options.max_pixels;
-    wg::image::DecodeResult r = wg::image::decode(bytes, size_t(std::max(0, len)), max_w, max_h, lim);
-    if (r.error) {
-        a.out = r.error->message;
-    } else if (r.browser_fallback) {
-        a.out = "fallback";
-    } else {
-        store_pixels(a, slide, r.image.rgba.data(), r.image.width, r.image.height);
-    }
-    return a.out.c_str();
-}
-
 // The photo could not be had (network, 404, refused, corrupt): show its placeholder with `reason`.
 EMSCRIPTEN_KEEPALIVE void wg_image_failed(int slide, const char* reason) {
     App& a = app();
@@ -594,22 +558,15 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     if (!a.gl_ready || !a.loaded || !a.fonts.has_faces() || a.w <= 0 || a.h <= 0) return 0;
     double start = emscripten_get_now();
     emscripten_webgl_make_context_current(a.gl);
-    ImGui::SetCurrentContext(a.imgui);
     a.carousel.update(t);
     drain_settled(a);
 
     if (a.fonts.ensure(a.dpr, a.font_scale, a.all_text) || !a.atlas_uploaded) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        a.renderer.set_atlas(a.fonts.atlas());
         a.atlas_uploaded = true;
     }
-    ImGui_ImplOpenGL3_NewFrame();  // creates the shader and buffers on first use
-    ImGuiIO& io = ImGui::GetIO();
     int fbw = int(std::lround(a.w * a.dpr)), fbh = int(std::lround(a.h * a.dpr));
-    io.DisplaySize = ImVec2(float(fbw), float(fbh));
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-    io.DeltaTime = 1.f / 60.f;
-    ImGui::NewFrame();
+    ImDrawList* dl = a.frame.begin(float(fbw), float(fbh), a.fonts.atlas());
 
     int n = int(a.gallery.slides.size());
     double p = a.carousel.position();
@@ -654,14 +611,9 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     }
     wg::Layout chrome = wg::compute_layout(layout_input(a, v.index), a.fonts);
     v.chrome = &chrome;
-    wg::render::draw_frame(ImGui::GetBackgroundDrawList(), a.fonts, a.theme, v);
-    ImGui::Render();
+    wg::render::draw_frame(dl, a.fonts, a.theme, v);
 
-    glViewport(0, 0, fbw, fbh);
-    uint32_t bg = a.theme.background;
-    glClearColor(float(bg >> 24) / 255.f, float((bg >> 16) & 0xFF) / 255.f, float((bg >> 8) & 0xFF) / 255.f, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    a.renderer.render(a.frame.end(), fbw, fbh, a.theme.background >> 8);  // theme colours are 0xRRGGBBAA
     a.frames++;
     a.last_frame_ms = emscripten_get_now() - start;
     return animating ? 1 : 0;
@@ -683,13 +635,10 @@ EMSCRIPTEN_KEEPALIVE int wg_count(void) { return g_app && g_app->loaded ? int(g_
 EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
     App& a = app();
     struct mallinfo mi = mallinfo();
-    char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  "{\"framesRendered\":%u,\"lastFrameMs\":%.3f,\"texturesResident\":%d,\"textureBytes\":%zu,"
-                  "\"heapBytes\":%d,\"animating\":%s}",
-                  a.frames, a.last_frame_ms, a.budget.count(), a.budget.bytes(), mi.uordblks,
-                  a.carousel.animating() ? "true" : "false");
-    a.out = buf;
+    a.out = "{\"framesRendered\":" + std::to_string(a.frames) + ",\"lastFrameMs\":" + wg::decimal(a.last_frame_ms, 3) +
+            ",\"texturesResident\":" + std::to_string(a.budget.count()) +
+            ",\"textureBytes\":" + std::to_string(a.budget.bytes()) + ",\"heapBytes\":" + std::to_string(mi.uordblks) +
+            ",\"animating\":" + (a.carousel.animating() ? "true" : "false") + "}";
     return a.out.c_str();
 }
 

@@ -2,6 +2,7 @@
 #include "render/fonts.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <algorithm>
 #include <cmath>
 
@@ -49,7 +50,7 @@ bool FontSet::ensure(float dpr, float font_scale, const std::string& all_text) {
     glyph_key_ = key;
     ranges_.assign(r.Data, r.Data + r.Size);
 
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFontAtlas* atlas = &atlas_;
     atlas->Clear();
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;
     const std::vector<unsigned char>& boldFace = bold_.empty() ? regular_ : bold_;
@@ -66,7 +67,9 @@ bool FontSet::ensure(float dpr, float font_scale, const std::string& all_text) {
                                                 reinterpret_cast<const ImWchar*>(ranges_.data()));
         if (fonts_[i]) fonts_[i]->FallbackChar = (ImWchar)kFallbackGlyph;
     }
-    atlas->Build();
+    // What ImFontAtlas::Build does, minus its reference to AddFontDefault: that would link ImGui's
+    // own font (12 KB) into the wasm although a gallery never uses it.
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(atlas);
     return true;
 }
 

@@ -4,9 +4,8 @@
 #pragma once
 #include <string>
 #include <vector>
+#include <imgui.h>
 #include "core/layout.h"
-
-struct ImFont;
 
 namespace wg::render {
 
@@ -23,6 +22,9 @@ public:
     // (the caller must re-upload the atlas texture).
     bool ensure(float dpr, float font_scale, const std::string& all_text);
     ImFont* font(FontRole role) const;
+    // The glyphs as a texture: 8-bit coverage (TexPixelsAlpha8), TexID set by whoever uploads it.
+    ImFontAtlas& atlas() { return atlas_; }
+    const ImFontAtlas& atlas() const { return atlas_; }
     float pixel_size(FontRole role) const;  // device px
 
     float width(std::string_view utf8, FontRole role) const override;
@@ -34,6 +36,7 @@ private:
     std::string glyph_key_;
     std::vector<unsigned short> ranges_;  // ImWchar ranges, alive while the atlas is
     ImFont* fonts_[5] = {};
+    ImFontAtlas atlas_;  // ours, not an ImGui context's: the widget has no context (frame_list.h)
 };
 
 }  // namespace wg::render

@@ -1,5 +1,5 @@
-// view_test.cpp — the render layer on ImGui's core with no GL backend (a null renderer): a real
-// frame is laid out and drawn into a draw list, and the draw list is checked for what a reader
+// view_test.cpp — the render layer with no GL (a null renderer): a real frame is laid out and drawn
+// into the frame's draw list exactly as the widget does (FrameList, no ImGui context), and the draw list is checked for what a reader
 // would see: the photo's texture inside the photo rect, glyphs in the text panel, a clip that keeps
 // a sliding slide inside the box.
 #include <gtest/gtest.h>
@@ -13,6 +13,7 @@
 
 #include "core/layout.h"
 #include "render/fonts.h"
+#include "render/frame_list.h"
 #include "render/view.h"
 
 namespace {
@@ -79,8 +80,8 @@ bool inside(const Glyph& g, const wg::Rect& css, float dpr) {
 }
 
 struct NullRenderer : ::testing::Test {
-    ImGuiContext* ctx = nullptr;
     wg::render::FontSet fonts;
+    wg::render::FrameList frame_list;
     wg::render::Theme theme = wg::render::light_theme();
     wg::Gallery gallery;
     // What frame() lays out and shows besides slide 0 at dx (set them before the frame).
@@ -90,8 +91,6 @@ struct NullRenderer : ::testing::Test {
     float atlas_dpr = 0;                   // the DPR the fonts were last built for
 
     void SetUp() override {
-        ctx = ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
         auto regular = read_file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf");
         auto bold = read_file("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf");
         ASSERT_FALSE(regular.empty()) << "fonts-noto-core is installed by scripts/bootstrap.sh";
@@ -104,7 +103,6 @@ struct NullRenderer : ::testing::Test {
         gallery.slides = {s, s, s};
         gallery.title = "A gallery";
     }
-    void TearDown() override { ImGui::DestroyContext(ctx); }
 
     wg::Layout layout_for(int index, float w, float h) {
         wg::LayoutInput in;
@@ -121,13 +119,8 @@ struct NullRenderer : ::testing::Test {
         // Fresh faces build on the first frame; after that only a new DPR rebuilds (the text stays).
         EXPECT_EQ(fonts.ensure(dpr, 1.f, all), dpr != atlas_dpr) << "DPR " << dpr << " after " << atlas_dpr;
         atlas_dpr = dpr;
-        ImGuiIO& io = ImGui::GetIO();
-        unsigned char* px; int tw, th;
-        io.Fonts->GetTexDataAsRGBA32(&px, &tw, &th);  // what a GL backend would upload
-        io.Fonts->SetTexID((ImTextureID)(intptr_t)1);
-        io.DisplaySize = ImVec2(w * dpr, h * dpr);
-        io.DeltaTime = 1.f / 60.f;
-        ImGui::NewFrame();
+        fonts.atlas().SetTexID((ImTextureID)(intptr_t)1);  // what a GL renderer would upload
+        ImDrawList* dl = frame_list.begin(w * dpr, h * dpr, fonts.atlas());
         layout_ = layout_for(0, w, h);
         wg::render::FrameView v;
         v.width = w; v.height = h; v.dpr = dpr; v.count = 3; v.index = 0; v.chrome = &layout_;
@@ -140,9 +133,9 @@ struct NullRenderer : ::testing::Test {
             sv.layout = &next_layout_; sv.slide = &gallery.slides[1]; sv.dx = next_dx;
             v.slides.push_back(sv);
         }
-        wg::render::draw_frame(ImGui::GetBackgroundDrawList(), fonts, theme, v);
-        ImGui::Render();
-        return ImGui::GetBackgroundDrawList();
+        wg::render::draw_frame(dl, fonts, theme, v);
+        frame_list.end();
+        return dl;
     }
     wg::Layout layout_, next_layout_;
 };

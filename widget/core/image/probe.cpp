@@ -2,14 +2,13 @@
 // (stb_image's info, which allocates nothing for pixels), then the pixel limit, then completeness.
 #include "core/image/probe.h"
 
-#include <cstdarg>
-#include <cstdio>
 #include <cstring>
 
 #include "core/image/exif.h"
 #include "core/image/jpeg_scan.h"
 #include "core/image/pixels.h"
 #include "core/image/stb_impl.h"
+#include "core/text_format.h"
 
 namespace wg::image {
 namespace {
@@ -28,15 +27,6 @@ uint32_t le32(const uint8_t* p) { return le24(p) | uint32_t(p[3]) << 24; }
 
 bool has(const uint8_t* d, size_t n, size_t at, const char* magic, size_t len) {
     return n >= at + len && std::memcmp(d + at, magic, len) == 0;
-}
-
-std::string format_string(const char* fmt, ...) {
-    char buf[256];
-    va_list args;
-    va_start(args, fmt);
-    std::vsnprintf(buf, sizeof buf, fmt, args);
-    va_end(args);
-    return buf;
 }
 
 ProbeResult& fail(ProbeResult& r, const char* id, std::string message) {
@@ -129,7 +119,7 @@ ProbeResult& not_an_image(ProbeResult& r, const uint8_t* d, size_t n, const char
                     "looks like an HTML page, not an image (an error or login page served in its place?)");
     if (hint) return fail(r, kErrNotAnImage, std::string("looks like ") + hint + ", not an image");
     std::string first;
-    for (size_t i = 0; i < n && i < 4; ++i) first += format_string(i ? " %02X" : "%02X", d[i]);
+    for (size_t i = 0; i < n && i < 4; ++i) first += (i ? " " : "") + hex_byte(d[i]);
     return fail(r, kErrNotAnImage,
                 "not a JPEG, PNG, GIF, BMP, WebP or AVIF image (first bytes: " + first + ")");
 }
@@ -146,8 +136,8 @@ bool over_pixels(ProbeResult& r, long long max_pixels) {
     const long long px = (long long)r.info.width * r.info.height;
     if (px <= max_pixels) return false;
     fail(r, kErrTooManyPixels,
-         format_string("%d×%d is %.1f MP, over the %.1f MP limit", r.info.width, r.info.height, px / 1e6,
-                       max_pixels / 1e6));
+         std::to_string(r.info.width) + "×" + std::to_string(r.info.height) + " is " + decimal(px / 1e6, 1) +
+             " MP, over the " + decimal(max_pixels / 1e6, 1) + " MP limit");
     return true;
 }
 
@@ -155,13 +145,13 @@ bool over_pixels(ProbeResult& r, long long max_pixels) {
 // Sides come as read from headers (up to 2^32 − 1), so nothing is narrowed before it is checked.
 bool over_limits(ProbeResult& r, long long w, long long h, long long max_pixels) {
     if (w <= 0 || h <= 0) {
-        fail(r, kErrCorrupt, format_string("header says %lld×%lld: no pixels", w, h));
+        fail(r, kErrCorrupt, "header says " + std::to_string(w) + "×" + std::to_string(h) + ": no pixels");
         return true;
     }
     if (w > kMaxDimension || h > kMaxDimension) {
         fail(r, kErrTooManyPixels,
-             format_string("%lld×%lld: a side is longer than %d px, the decoder's limit", w, h,
-                           kMaxDimension));
+             std::to_string(w) + "×" + std::to_string(h) + ": a side is longer than " +
+                 std::to_string(kMaxDimension) + " px, the decoder's limit");
         return true;
     }
     set_size(r.info, int(w), int(h));
@@ -339,7 +329,7 @@ ProbeResult probe(const uint8_t* d, size_t n, const Limits& limits) {
     if (!d || n == 0) return fail(r, kErrEmpty, "no data (0 bytes)");
     if (n > max_bytes)
         return fail(r, kErrTooManyBytes,
-                    format_string("%.1f MB is over the %.1f MB limit", n / 1048576.0, max_bytes / 1048576.0));
+                    decimal(n / 1048576.0, 1) + " MB is over the " + decimal(max_bytes / 1048576.0, 1) + " MB limit");
     const Sniffed s = sniff_detail(d, n);
     r.info.format = s.format;
     switch (s.format) {

@@ -1,0 +1,32 @@
+// gl_renderer.h — draws a frame's ImDrawList with WebGL2 (GLES 3.0): one program, one vertex array,
+// buffers reused frame to frame, the glyph atlas as a texture. It owns its context's state, so it sets
+// what it needs every frame and never reads GL state back: in WebGL each glGet* is a synchronous round
+// trip to the GPU process (ImGui's own OpenGL3 backend backs up the state with ~20 of them a frame).
+#pragma once
+#include <cstdint>
+#include <imgui.h>
+
+namespace wg::platform {
+
+class GlRenderer {
+public:
+    // Creates the program and buffers on the current context. False if the shaders do not compile.
+    bool init();
+    // Deletes what init() and set_atlas() created (the context is alive).
+    void shutdown();
+    // The context is gone with its objects: forget them without calling GL.
+    void forget() { *this = GlRenderer(); }
+    bool ready() const { return program_ != 0; }
+
+    // Uploads the atlas's 8-bit glyph coverage as white RGBA and sets the atlas's TexID to it.
+    void set_atlas(ImFontAtlas& atlas);
+    // Clears to `clear_rgb` (0xRRGGBB) and draws `dl` into the fbw × fbh framebuffer.
+    void render(const ImDrawList& dl, int fbw, int fbh, uint32_t clear_rgb);
+
+private:
+    void default_state(int fbw, int fbh) const;
+    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, atlas_tex_ = 0;
+    int u_scale_ = -1, u_texture_ = -1;
+};
+
+}  // namespace wg::platform
