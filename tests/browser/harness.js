@@ -77,6 +77,9 @@ async function gotoEmpty(page, urlPath) {
   await page.waitForFunction(() => window.WasmGallery && window.WasmGallery.mount);
 }
 
+// The test server's URL of a path (after openPage has started it).
+function url(urlPath) { return shared.url + urlPath; }
+
 async function events(page, type) {
   return page.evaluate((t) => window.__wg.events.filter((e) => !t || e.type === t), type);
 }
@@ -272,5 +275,5 @@ async function settled(page, sel = 'wasm-gallery', index = null, timeout = 15000
   });
 }
 
-module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, events, shot, pixelStats, input, line, settled, sleep,
+module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, url, events, shot, pixelStats, input, line, settled, sleep,
   DEVICES, OUT, ROOT };

@@ -179,6 +179,18 @@ test('export: the snippet is the documented embed form, copied as shown; the dow
   assert.equal(withCss, '<link rel="stylesheet" href="dist/wasm-gallery.css">\n' + snippet);
   assert.ok(guide.includes(withCss.split('\n')[0]));
   await page.uncheck('#with-css');
+  // The first slide as plain HTML inside the element (a server-rendered first slide), text escaped.
+  await page.check('#with-first-slide');
+  const first = JSON.parse(SAMPLE).slides[0];
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  assert.equal(await page.$eval('#snippet', (t) => t.value), [snippet.split('\n')[0],
+    snippet.split('\n')[1].replace('</wasm-gallery>', ''),
+    '  <figure>',
+    `    <img src="${first.image}" width="${first.width}" height="${first.height}" alt="${first.alt.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}" fetchpriority="high">`,
+    `    <figcaption>${esc(first.caption)} <small>${esc(first.credit)}</small></figcaption>`,
+    '  </figure>',
+    '</wasm-gallery>'].join('\n'));
+  await page.uncheck('#with-first-slide');
   await page.click('#copy-snippet');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
   // Other URLs go into the same form, escaped.

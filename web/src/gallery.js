@@ -8,7 +8,7 @@ import { compileModule, loadFonts, instantiate } from './runtime.js';
 import { reservedHeight, peekShape } from './reserve.js';
 import { Mirror, HIT, urlAllowedHere } from './mirror.js';
 import { ImageLoader } from './images.js';
-import { posterSource, showPoster } from './poster.js';
+import { posterSource, showPoster, serverRenderedPhoto } from './poster.js';
 import * as lease from './gl-lease.js';
 import * as deepLink from './deep-link.js';
 
@@ -74,7 +74,7 @@ export class Gallery {
     this._pinch = new Set(); // touch pointers of a multi-finger gesture: ignored until all are lifted
     this._poster = null;     // the first photo's <img> while the canvas has not drawn it
     this._cleanups = [];
-    this._shape = { aspect: 1.5, count: 0, json: null };
+    this._shape = { aspect: 1.5, count: null, json: null }; // count null: not known before the JSON
     this._model = null;
     this._jsonUrl = document.baseURI;
     this._pendingWant = null;   // photos the wasm wants, held while there is no context to show them
@@ -83,7 +83,12 @@ export class Gallery {
     this._focusWithin = false;
     this._hovered = false;
     this._linkId = null;        // deep-link id, null when off
+    this._ssr = serverRenderedPhoto(host); // a server-rendered first slide, if the page has one
+    // Before the JSON: the server-rendered photo's aspect, else the one the page reserved with.
+    const cssAspect = parseFloat(getComputedStyle(host).getPropertyValue('--wg-aspect'));
+    this._shape.aspect = (this._ssr && this._ssr.aspect) || (cssAspect > 0 ? cssAspect : 1.5);
     this._build();
+    this._showPoster(); // the server-rendered photo, before the JSON
     this._start();
   }
 
@@ -295,7 +300,7 @@ export class Gallery {
     const fs = parseFloat(getComputedStyle(this.host).getPropertyValue('--wg-font-scale')) || 1;
     this._fontScale = fs;
     const full = document.fullscreenElement === this.host;
-    let h = reservedHeight(width, this._shape.aspect, this._shape.count || 0, this._showHeader(), fs);
+    let h = reservedHeight(width, this._shape.aspect, this._shape.count, this._showHeader(), fs);
     if (this._expanded && this._M && !full) h = Math.max(h, this._M._wg_full_height());
     if (!full) this.stage.style.setProperty('--wg-height', h + 'px');
     const dpr = Math.min(MAX_DPR, window.devicePixelRatio || 1);
@@ -367,6 +372,10 @@ export class Gallery {
   }
 
   async _start() {
+    // A server-rendered photo is already on its way (the parser found it before any script ran): the
+    // wasm and the fonts need not wait for the JSON's round trip.
+    const early = this._poster ? Promise.all([compileModule(), loadFonts()]) : null;
+    if (early) early.catch(() => {}); // reported below, once awaited
     let text;
     try {
       text = await this._fetchText();
@@ -384,7 +393,7 @@ export class Gallery {
     this._showPoster();
     if (this._poster) await new Promise((r) => setTimeout(r, 0));
     if (this._destroyed) return;
-    const runtime = Promise.all([compileModule(), loadFonts()]);
+    const runtime = early || Promise.all([compileModule(), loadFonts()]);
     let fonts, M;
     try {
       [, fonts] = await runtime;
@@ -405,15 +414,26 @@ export class Gallery {
     this._syncGL();
   }
 
-  // The first photo as an <img> until the canvas has drawn it (poster.js).
+  // The first photo as an <img> until the canvas has drawn it (poster.js): the server-rendered one
+  // until the JSON is in, then the JSON's start slide (the same <img>, kept when its URL is one of
+  // that slide's).
   _showPoster() {
-    if (this._poster || this._showHeader() || !this._shape.json) return;
+    if (this._showHeader()) return;
+    let src = null;
     const json = this._shape.json;
-    let start = this._pendingIndex !== null ? this._pendingIndex : -1;
-    const linkId = deepLink.linkId(json.options && json.options.deepLink, this.host);
-    if (start < 0 && linkId) start = deepLink.readSlide(linkId);
-    const src = posterSource(json, this._jsonUrl, start, urlAllowedHere);
-    if (src) this._poster = showPoster(this.stage, src, this._shape.aspect);
+    if (json) {
+      let start = this._pendingIndex !== null ? this._pendingIndex : -1;
+      const linkId = deepLink.linkId(json.options && json.options.deepLink, this.host);
+      if (start < 0 && linkId) start = deepLink.readSlide(linkId);
+      src = posterSource(json, this._jsonUrl, start, urlAllowedHere);
+      if (src && this._ssr && src.urls.includes(this._ssr.url)) src.url = this._ssr.url;
+    } else if (this._ssr && !this._poster) {
+      src = this._ssr;
+    } else {
+      return;
+    }
+    if (!src) return this._dropPoster();
+    this._poster = showPoster(this.stage, src, this._shape.aspect, this._poster);
   }
 
   _dropPoster() {

@@ -14,12 +14,14 @@ export function dotsShown(count, width) {
   return count >= 2 && count <= MAX_DOTS && count * DOT_TARGET <= Math.max(0, width);
 }
 
+// count: the slide count, or null before the JSON is known (then the dots band is reserved, as
+// dist/wasm-gallery.css does).
 export function reservedHeight(width, aspect, count, showHeader, fontScale) {
   const s = Math.min(3, Math.max(0.5, fontScale || 1));
   const a = Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, aspect > 0 && isFinite(aspect) ? aspect : 1.5));
   let h = width / a + PANEL_PAD + COLLAPSED_LINES * BODY_LINE * s;
   if (showHeader) h += TITLE_BLOCK + TITLE_LINE * s;
-  if (dotsShown(count, width)) h += DOTS_BAND;
+  if (count === null || count === undefined ? true : dotsShown(count, width)) h += DOTS_BAND;
   return h;
 }
 

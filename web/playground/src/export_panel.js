@@ -6,11 +6,37 @@ function attr(s) {
 }
 
 // withCss adds the optional stylesheet (docs/embedding.md) that reserves the gallery's box before the
-// script runs; it sits next to the script in dist/.
-export function embedSnippet(scriptUrl, jsonUrl, { withCss = false } = {}) {
-  const lines = [`<script src="${attr(scriptUrl)}" defer></script>`, `<wasm-gallery src="${attr(jsonUrl)}"></wasm-gallery>`];
+// script runs; it sits next to the script in dist/. firstSlide (a slide of the model) adds it as plain
+// HTML inside the element: shown before any script runs, to crawlers and to readers without
+// JavaScript, and used by the widget as its first photo (docs/embedding.md, "Server-rendered first slide").
+export function embedSnippet(scriptUrl, jsonUrl, { withCss = false, firstSlide = null } = {}) {
+  const lines = [`<script src="${attr(scriptUrl)}" defer></script>`];
+  if (firstSlide && firstSlide.image) {
+    lines.push(`<wasm-gallery src="${attr(jsonUrl)}">`, ...slideHtml(firstSlide, jsonUrl).map((l) => '  ' + l), '</wasm-gallery>');
+  } else {
+    lines.push(`<wasm-gallery src="${attr(jsonUrl)}"></wasm-gallery>`);
+  }
   if (withCss) lines.unshift(`<link rel="stylesheet" href="${attr(scriptUrl.replace(/[^/]*$/, 'wasm-gallery.css'))}">`);
   return lines.join('\n');
+}
+
+function text(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// A photo URL of the JSON (relative to the JSON's own URL) as the page must write it.
+export function urlFromPage(url, jsonUrl) {
+  if (/^[a-z][a-z\d+.-]*:|^\//i.test(url)) return url; // absolute, or from the site's root
+  return jsonUrl.replace(/[^/]*$/, '') + url;
+}
+
+function slideHtml(s, jsonUrl) {
+  const size = s.width > 0 && s.height > 0 ? ` width="${s.width}" height="${s.height}"` : '';
+  const caption = [s.caption ? text(s.caption) : '', s.credit ? `<small>${text(s.credit)}</small>` : ''].filter(Boolean).join(' ');
+  return ['<figure>',
+    `  <img src="${attr(urlFromPage(s.image, jsonUrl))}"${size} alt="${attr(s.alt || '')}" fetchpriority="high">`,
+    ...(caption ? [`  <figcaption>${caption}</figcaption>`] : []),
+    '</figure>'];
 }
 
 export function downloadText(text, name) {

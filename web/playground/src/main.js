@@ -364,7 +364,9 @@ function wireControls() {
 
   const dialog = $('#export');
   const updateSnippet = () => {
-    $('#snippet').value = embedSnippet($('#script-url').value.trim(), $('#json-url').value.trim(), { withCss: $('#with-css').checked });
+    const start = app.model && app.model.slides[(app.model.options && app.model.options.startIndex) || 0];
+    $('#snippet').value = embedSnippet($('#script-url').value.trim(), $('#json-url').value.trim(),
+      { withCss: $('#with-css').checked, firstSlide: $('#with-first-slide').checked ? start : null });
   };
   $('#open-export').addEventListener('click', () => {
     updateSnippet();
@@ -376,6 +378,7 @@ function wireControls() {
   $('#script-url').addEventListener('input', updateSnippet);
   $('#json-url').addEventListener('input', updateSnippet);
   $('#with-css').addEventListener('change', updateSnippet);
+  $('#with-first-slide').addEventListener('change', updateSnippet);
   $('#copy-snippet').addEventListener('click', async () => {
     const ok = await copyText($('#snippet').value, $('#snippet'));
     $('#copy-note').textContent = ok ? 'Copied.' : 'Selected: press Ctrl+C to copy.';
