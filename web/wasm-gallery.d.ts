@@ -12,6 +12,8 @@ export interface GallerySlide {
   link?: string;
   width?: number;
   height?: number;
+  /** Other sizes of the same photo; the widget fetches the narrowest that covers its box × DPR. */
+  srcset?: { url: string; width: number }[];
 }
 
 /** The "options" object of gallery.json; mount() options use the same names and rules. */

@@ -160,3 +160,37 @@ test('with a server-rendered first slide the poster is its photo at once, before
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+// Which sizes of 01.jpg the page requests (the poster's and the decode worker's requests alike), and a
+// wait for a given size to be requested.
+async function sizesRequested(page) {
+  const sizes = [];
+  const waiting = [];
+  await page.route('**/web/demo/photos/01.jpg?size=*', (route) => {
+    const size = new URL(route.request().url()).searchParams.get('size');
+    sizes.push(size);
+    for (const w of waiting.filter((x) => x.size === size)) w.resolve();
+    return route.continue();
+  });
+  sizes.requested = (size) => (sizes.includes(size) ? Promise.resolve() : new Promise((resolve) => waiting.push({ size, resolve })));
+  return sizes;
+}
+
+for (const [device, expected] of [['desktop', '800'], ['phone', '1600']]) {
+  test(`srcset on a ${device}: the poster and the canvas fetch the narrowest size that covers the box × DPR`, async () => {
+    const page = await h.openPage(device);
+    const sizes = await sizesRequested(page);
+    await h.gotoGallery(page, '/test/srcset.html');
+    // 720 CSS px at DPR 1 need the 800 px size; 360 at DPR 3 (1080 device px) the 1600 px one.
+    assert.deepEqual([...new Set(sizes)], [expected], `sizes requested: ${sizes.join(', ')}`);
+    assert.ok(sizes.length >= 2, `the poster and the decode worker each asked for it: ${sizes.join(', ')}`);
+    if (device === 'desktop') {
+      // Full screen (1280 × 800 CSS px): the photo is shown larger, so a larger size is fetched.
+      await page.$eval('#gallery', (g) => g.requestFullscreen());
+      await sizes.requested('1600');
+      await page.evaluate(() => document.exitFullscreen());
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}

@@ -19,6 +19,8 @@ const POINTER_KIND = { mouse: 0, touch: 1, pen: 2 };
 // The backing store is CSS size × devicePixelRatio, capped: beyond 3× no phone shows more detail,
 // and a 4× store would quadruple GPU memory for nothing.
 const MAX_DPR = 3;
+// kMaxTextureSide in widget/platform/exports.cpp: no photo is fetched for a larger box.
+const MAX_TEXTURE_SIDE = 2048;
 // A context the browser took (GPU reset, too many contexts) usually comes back within a frame or two
 // once we ask for it (preventDefault); past this wait a fresh canvas asks for a new one instead.
 const RESTORE_WAIT_MS = 3000;
@@ -425,7 +427,7 @@ export class Gallery {
       let start = this._pendingIndex !== null ? this._pendingIndex : -1;
       const linkId = deepLink.linkId(json.options && json.options.deepLink, this.host);
       if (start < 0 && linkId) start = deepLink.readSlide(linkId);
-      src = posterSource(json, this._jsonUrl, start, urlAllowedHere);
+      src = posterSource(json, this._jsonUrl, start, urlAllowedHere, this._photoBox());
       if (src && this._ssr && src.urls.includes(this._ssr.url)) src.url = this._ssr.url;
     } else if (this._ssr && !this._poster) {
       src = this._ssr;
@@ -434,6 +436,14 @@ export class Gallery {
     }
     if (!src) return this._dropPoster();
     this._poster = showPoster(this.stage, src, this._shape.aspect, this._poster);
+  }
+
+  // The photo area in device px before the wasm has laid it out: full width at the first slide's aspect
+  // (what compute_layout gives a box of reservedHeight()), capped like the wasm's textures.
+  _photoBox() {
+    const width = this.host.clientWidth || this.host.getBoundingClientRect().width;
+    const dpr = Math.min(MAX_DPR, window.devicePixelRatio || 1);
+    return { width: Math.min(MAX_TEXTURE_SIDE, Math.ceil(width * dpr)), height: Math.min(MAX_TEXTURE_SIDE, Math.ceil(width / this._shape.aspect * dpr)) };
   }
 
   _dropPoster() {

@@ -99,6 +99,12 @@ export class Mirror {
       // Only the visible gallery shows photos; over the canvas the img carries its alt text only.
       if (mode === 'visible' && urlAllowed(str(s.image), true)) {
         try { img.setAttribute('src', new URL(str(s.image), baseUrl).href); } catch { /* unparsable: alt text only */ }
+        // The slide's other sizes: the browser picks as the widget would (image_choice.h).
+        const set = (Array.isArray(s.srcset) ? s.srcset : []).filter((c) => c && urlAllowed(str(c.url), true) && c.width > 0)
+          .map((c) => { try { return `${new URL(str(c.url), baseUrl).href.replace(/ /g, '%20').replace(/,/g, '%2C')} ${c.width | 0}w`; } catch { return null; } })
+          .filter(Boolean);
+        if (set.length && s.width > 0) set.push(`${img.getAttribute('src')} ${s.width | 0}w`);
+        if (set.length) { img.setAttribute('srcset', set.join(', ')); img.setAttribute('sizes', '100vw'); }
       }
       const cap = el('p', 'wg-caption');
       cap.textContent = str(s.caption);

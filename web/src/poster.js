@@ -21,20 +21,51 @@ export function serverRenderedPhoto(host) {
   return { url, aspect, fit: 'contain', alt: img.alt || '' };
 }
 
-// The first slide's photo URL and fit from the raw JSON (best effort: the wasm validates it later),
-// or null when there is nothing safe to show.
-export function posterSource(json, baseUrl, startIndex, urlAllowed) {
+// Which size of a slide's photo to fetch for a box of boxW × boxH device px: the rule of
+// widget/core/image_choice.cpp (like <img srcset> with width descriptors), so that the poster and the
+// canvas fetch the same file. sizes: [{url, width}] with the slide's image among them (width Infinity
+// when unknown: the original).
+export function chooseImage(sizes, boxW, boxH, fit, aspect) {
+  let need = Math.max(1, boxW);
+  if (aspect > 0 && boxH > 0) {
+    const atFullHeight = Math.ceil(boxH * aspect);
+    need = fit === 'contain' ? Math.min(need, atFullHeight) : Math.max(need, atFullHeight);
+  }
+  let best = sizes[0];
+  for (const c of sizes.slice(1)) {
+    const covers = c.width >= need, bestCovers = best.width >= need;
+    if ((covers && (!bestCovers || c.width < best.width)) || (!covers && !bestCovers && c.width > best.width)) best = c;
+  }
+  return best;
+}
+
+// The start slide's photo URL and fit from the raw JSON (best effort: the wasm validates it later),
+// or null when there is nothing safe to show. box: the photo area in device px ({width, height}).
+export function posterSource(json, baseUrl, startIndex, urlAllowed, box) {
   const slides = json && Array.isArray(json.slides) ? json.slides : [];
   const opt = json && json.options && typeof json.options === 'object' ? json.options : {};
   let i = startIndex >= 0 ? startIndex : Math.trunc(Number(opt.startIndex) || 0);
   if (!(i >= 0 && i < slides.length)) i = 0;
   const s = slides[i];
-  if (!s || typeof s.image !== 'string' || !s.image || !urlAllowed(s.image, true)) return null;
-  let url;
-  try { url = new URL(s.image, baseUrl); } catch { return null; }
-  if (!/^(https?|data):$/.test(url.protocol)) return null;
-  // urls: every URL of that slide's photo, any of which the poster may already show.
-  return { url: url.href, urls: [url.href], fit: opt.fit === 'cover' ? 'cover' : 'contain', index: i };
+  if (!s || typeof s.image !== 'string' || !s.image) return null;
+  const resolve = (u) => {
+    if (typeof u !== 'string' || !u || !urlAllowed(u, true)) return null;
+    try {
+      const url = new URL(u, baseUrl);
+      return /^(https?|data):$/.test(url.protocol) ? url.href : null;
+    } catch { return null; }
+  };
+  const w = Number.isInteger(s.width) && s.width > 0 ? s.width : 0, h = Number.isInteger(s.height) && s.height > 0 ? s.height : 0;
+  const sizes = [{ url: resolve(s.image), width: w && h ? w : Infinity }];
+  if (!sizes[0].url) return null;
+  for (const c of Array.isArray(s.srcset) ? s.srcset : []) {
+    const url = c && resolve(c.url);
+    if (url && Number.isInteger(c.width) && c.width > 0) sizes.push({ url, width: c.width });
+  }
+  const fit = opt.fit === 'cover' ? 'cover' : 'contain';
+  const pick = chooseImage(sizes, box.width, box.height, fit, w && h ? w / h : 0);
+  // urls: every size of that photo, any of which the poster may already show.
+  return { url: pick.url, urls: sizes.map((c) => c.url), fit, index: i };
 }
 
 // An <img> over the photo area of `stage`; `aspect` is the photo area's (the first slide's) width/height.

@@ -10,6 +10,12 @@ enum class Transition { Slide, Fade };
 enum class Fit { Contain, Cover };
 enum class Theme { Light, Dark, Auto };
 
+// One size of a slide's photo ("srcset": [{"url": …, "width": 800}, …]).
+struct ImageSource {
+    std::string url;  // as written, like Slide::image
+    int width = 0;    // its width in pixels
+};
+
 struct Slide {
     std::string image;    // URL as written (relative URLs resolve against the JSON's URL in JS)
     std::string alt;
@@ -19,6 +25,7 @@ struct Slide {
     std::string link;     // optional per-slide link (http/https/relative), empty if none
     int width = 0;        // declared pixel size, 0 if unknown (then 3:2 is assumed)
     int height = 0;
+    std::vector<ImageSource> srcset;  // other sizes of the same photo, as given (see image_choice.h)
 };
 
 struct Options {

@@ -29,7 +29,9 @@ namespace src = json_source;
 // [SECTION] known keys (the schema in web/gallery.schema.json lists the same)
 // ---------------------------------------------------------------------------------------------------
 constexpr std::string_view kRootKeys[] = {"$schema", "title", "description", "source", "slides", "options"};
-constexpr std::string_view kSlideKeys[] = {"image", "alt", "caption", "credit", "text", "width", "height", "link"};
+constexpr std::string_view kSlideKeys[] = {"image", "alt",    "caption", "credit", "text",
+                                           "width", "height", "link",    "srcset"};
+constexpr std::string_view kSourceKeys[] = {"url", "width"};
 constexpr std::string_view kOptionKeys[] = {"loop",  "startIndex", "autoplay", "transition",
                                             "fit",   "theme",      "deepLink", "maxPixels"};
 constexpr std::string_view kTransitions[] = {"slide", "fade"};
@@ -411,9 +413,38 @@ private:
             s.width = s.height = 0;
         }
         url(v, "link", base, UrlUse::Link, /*required=*/false, s.link);
+        srcset(v, base, s.srcset);
         for (const auto& item : v.items())
             if (index_of(kSlideKeys, item.key()) < 0) unknown_key(base, item.key(), kSlideKeys);
         return error_count() == errors_before;
+    }
+
+    // "srcset": [{"url": …, "width": 800}, …] — each url allowed as an image's, each width a dimension.
+    void srcset(const json& obj, const std::string& base, std::vector<ImageSource>& out) {
+        const json* v = find(obj, "srcset");
+        if (!v) return;
+        const std::string p = child(base, "srcset");
+        if (!v->is_array()) return type_error(p, "array of {\"url\", \"width\"}", *v);
+        if (v->size() > limits::kMaxSrcset) {
+            out_.error(diag::kTooManySources, p, std::to_string(v->size()) + " sizes of one photo (limit " +
+                                                     std::to_string(limits::kMaxSrcset) + ")");
+            return;
+        }
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const json& e = (*v)[i];
+            const std::string ep = p + "/" + std::to_string(i);
+            if (!e.is_object()) {
+                type_error(ep, "object {\"url\", \"width\"}", e);
+                continue;
+            }
+            ImageSource src;
+            url(e, "url", ep, UrlUse::Image, /*required=*/true, src.url);
+            Given w = dimension(e, "width", ep, src.width);
+            if (w == Given::Absent) out_.error(diag::kRequired, child(ep, "width"), "required", Anchor::Parent);
+            for (const auto& item : e.items())
+                if (index_of(kSourceKeys, item.key()) < 0) unknown_key(ep, item.key(), kSourceKeys);
+            if (!src.url.empty() && w == Given::Valid) out.push_back(std::move(src));
+        }
     }
 
     // -- [SECTION] options -----------------------------------------------------------------------------
@@ -779,6 +810,11 @@ std::string gallery_to_json(const Gallery& g) {
         // Left out when unknown, so that the normalized JSON is itself a valid gallery.json.
         if (!s.link.empty()) j.str("link", s.link);
         if (s.width > 0 && s.height > 0) j.num("width", s.width).num("height", s.height);
+        if (!s.srcset.empty()) {
+            std::vector<std::string> sizes;
+            for (const ImageSource& src : s.srcset) sizes.push_back(Obj().str("url", src.url).num("width", src.width).done());
+            j.raw("srcset", array(sizes));
+        }
         slides.push_back(j.done());
     }
     const Options& o = g.options;

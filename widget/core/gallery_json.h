@@ -26,6 +26,7 @@ inline constexpr const char* kEnum = "field.enum";                   // string n
 inline constexpr const char* kFormat = "field.format";               // string of the wrong shape (deepLink id)
 inline constexpr const char* kStringTooLong = "limit.string";        // over kMaxShortTextBytes/kMaxLongTextBytes
 inline constexpr const char* kTooManySlides = "limit.slides";        // over limits::kMaxSlides
+inline constexpr const char* kTooManySources = "limit.srcset";       // over limits::kMaxSrcset sizes of a photo
 inline constexpr const char* kNoSlides = "slides.empty";             // "slides": []
 inline constexpr const char* kUrlEmpty = "url.empty";                // see url_policy.h for the url.* rules
 inline constexpr const char* kUrlScheme = "url.scheme";

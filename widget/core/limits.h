@@ -13,6 +13,8 @@ constexpr std::size_t kMaxDocumentBytes = 2u << 20;
 constexpr int kMaxNestingDepth = 32;
 // A carousel of more than 500 photos is an archive, not a gallery; the mirror's DOM stays small.
 constexpr std::size_t kMaxSlides = 500;
+// Sizes of one photo in a slide's "srcset" (a CMS renders 3–6; more is a mistake, not a need).
+constexpr std::size_t kMaxSrcset = 16;
 // title, source, alt, caption, credit: 2 000 bytes is ~1 000 Cyrillic/Arabic or ~2 000 Latin characters,
 // several times the longest news caption, and still something a screen reader can read out.
 constexpr std::size_t kMaxShortTextBytes = 2000;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/gallery_json.h"
+#include "core/image_choice.h"
 #include "core/layout.h"
 #include "core/motion/carousel.h"
 #include "core/text_format.h"
@@ -134,7 +135,8 @@ wg::LayoutInput layout_input(const App& a, int index) {
 //-------------------------------------------------------------------------------------------------
 void emit(const char* type, const std::string& json) { wg_js_event(type, json.c_str()); }
 
-// Tells JS which photos to have ready, nearest first, at the pixel size they are shown at.
+// Tells JS which photos to have ready, nearest first, at the pixel size they are shown at (and from
+// the size of the photo that covers it, image_choice.h).
 void update_wants(App& a) {
     if (!a.loaded || a.w <= 0) return;
     int n = int(a.gallery.slides.size());
@@ -149,7 +151,8 @@ void update_wants(App& a) {
         if (im.failed || big_enough) continue;
         if (!first) j += ",";
         first = false;
-        j += "{\"slide\":" + std::to_string(s) + ",\"url\":" + wg::json_string(a.gallery.slides[size_t(s)].image) +
+        const std::string& url = wg::choose_image(a.gallery.slides[size_t(s)], pw, ph, a.gallery.options.fit);
+        j += "{\"slide\":" + std::to_string(s) + ",\"url\":" + wg::json_string(url) +
              ",\"width\":" + std::to_string(pw) + ",\"height\":" + std::to_string(ph) + "}";
     }
     j += "]";
