@@ -14,13 +14,16 @@ const { chromium } = require('playwright-core');
 const server = require('./lib/server.js');
 const measure = require('./lib/measure.js');
 const report = require('./lib/report.js');
-const { syncSwiperPage } = require('./lib/pages.js');
+const { syncSwiperPage, syncSsrPage } = require('./lib/pages.js');
 const { ensurePhotos } = require('./lib/photos.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results.json');
 const REPORT_MD = path.join(ROOT, 'build/bench-report.md');
 const GALLERIES = [['wasm-gallery', 'wasm-gallery.html'], ['Swiper', 'swiper.html']];
+// The 10-slide visits also load wasm-gallery with its first slide rendered by the server.
+const SSR = 'wasm-gallery, server-rendered first slide';
+const TEN_GALLERIES = [...GALLERIES, [SSR, 'wasm-gallery-ssr.html']];
 
 function parseArgs(argv) {
   const o = { runs: 5, scaleRuns: 1, scale: true, native: true, trace: true, decode: true, build: true };
@@ -100,12 +103,12 @@ function plainTable(rows) {
 const plainList = (o) => Object.entries(o || {}).map(([k, x]) => `- ${k}: ${typeof x === 'number' ? +x.toFixed(2) : JSON.stringify(x)}`).join('\n');
 
 // ---- the browser side by side -------------------------------------------------------------------------
-async function visits(label, n, fn, log) {
-  const out = Object.fromEntries(GALLERIES.map(([g]) => [g, []]));
+async function visits(label, n, fn, log, galleries = GALLERIES) {
+  const out = Object.fromEntries(galleries.map(([g]) => [g, []]));
   const failures = [];
   for (let i = 0; i < n; i++) {
     // Alternate the order so that a slow spell on this shared machine hits both galleries alike.
-    const order = i % 2 ? [...GALLERIES].reverse() : GALLERIES;
+    const order = i % 2 ? [...galleries].reverse() : galleries;
     for (const [g, page] of order) {
       const t = clock();
       try {
@@ -138,6 +141,7 @@ async function main(build, argv = process.argv.slice(3)) {
     log(`  ${t()}`);
   }
   if (syncSwiperPage(path.join(ROOT, 'gallery.json'), new URL('http://bench/gallery.json'))) log('bench/pages/swiper.html: slides refreshed from gallery.json');
+  if (syncSsrPage(path.join(ROOT, 'gallery.json'), new URL('http://bench/gallery.json'))) log('bench/pages/wasm-gallery-ssr.html: written from wasm-gallery.html and gallery.json');
   const photos = opt.scale ? ensurePhotos(log) : null;
   const srv = await server.start();
   try {
@@ -148,7 +152,7 @@ async function main(build, argv = process.argv.slice(3)) {
 
     log(`\n10-slide gallery, ${opt.runs} cold visits each (phone 360×740 DPR 3, CPU ${measure.CPU_THROTTLE}× slower, fast 3G)…`);
     let t = clock();
-    results.ten = await visits('10 slides', opt.runs, (page) => measure.tenSlides(srv, '/bench/pages/' + page), log);
+    results.ten = await visits('10 slides', opt.runs, (page) => measure.tenSlides(srv, '/bench/pages/' + page), log, TEN_GALLERIES);
     log(`  ${t()}`);
 
     if (opt.scale) {
@@ -183,6 +187,9 @@ async function main(build, argv = process.argv.slice(3)) {
   const md = [];
   const ten = report.rows(report.TEN_SLIDE_FIGURES, results.ten.runs['wasm-gallery'], results.ten.runs.Swiper);
   results.tenSummary = ten;
+  results.firstPhotoSummary = report.firstPhotoRows(results.ten.runs['wasm-gallery'], results.ten.runs[SSR], results.ten.runs.Swiper);
+  md.push(`### First photo — median [min–max] of ${opt.runs} cold visits each: wasm-gallery with only src="gallery.json", with its first slide rendered by the server, and Swiper\n`,
+    report.firstPhotoTable(results.firstPhotoSummary), '');
   md.push(`### 10-slide gallery — median [min–max] of ${opt.runs} cold visits each\n`, report.table(ten));
   if (results.ten.failures.length) md.push(`\nFailed visits: ${results.ten.failures.map((f) => `${f.gallery} #${f.run}: ${f.error}`).join('; ')}`);
   if (results.scale) {

@@ -5,8 +5,10 @@
 //                         wasm-gallery: the rAF callback after its poster <img> (the first photo shown
 //                         as plain HTML before the wasm runs) fired `load`, or its `ready` event
 //                         (dispatched inside the rAF callback that drew the first frame with the photo),
-//                         whichever comes first; Swiper: the rAF callback after the first slide's <img>
-//                         fired `load` (the frame the decoded photo is painted in).
+//                         whichever comes first (with a server-rendered first slide: the rAF callback
+//                         after that <img>, in the element's light DOM, fired `load`); Swiper: the rAF
+//                         callback after the first slide's <img> fired `load` (the frame the decoded
+//                         photo is painted in).
 //   __bench.t.canvasPhoto wasm-gallery only: its `ready` event (the canvas has taken over).
 //   __bench.t.interactive ms when the gallery takes input: wasm-gallery `ready`; Swiper: the later of
 //                         its first photo and `new Swiper()` having run.
@@ -42,6 +44,11 @@ module.exports = function instrument() {
   document.addEventListener('error', (e) => { if (e.detail) B.errors.push(e.detail.message); }, true);
   document.addEventListener('load', (e) => {
     const img = e.target;
+    // wasm-gallery with a server-rendered first slide: that <img> in the element's light DOM.
+    if (img instanceof HTMLImageElement && img.closest('wasm-gallery')) {
+      mark('firstImgLoad');
+      return origRaf(() => mark('firstPhoto'));
+    }
     if (!(img instanceof HTMLImageElement) || !img.closest('.swiper-slide')) return;
     const slides = [...img.closest('.swiper-wrapper').children];
     if (slides.indexOf(img.closest('.swiper-slide')) !== 0) return;

@@ -31,17 +31,27 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // activity (the server log also sees what workers fetch, which the page's session does not). A
 // dedicated worker's script (type Script, initiator "other") is announced to the page's session but
 // finishes on the worker's own target, so it is not counted as in flight.
+// quiet.bytesBefore(ms): bytes received on the wire (as emulated, gzip where served so) by the requests
+// of the page's own target that finished within ms of the navigation's start (the page's time 0).
 function trackNetwork(cdp, serverLog) {
   let lastChange = Date.now(), logged = serverLog.length;
   const open = new Set();  // requestIds in flight (a redirect reuses its id)
+  let origin = null;       // monotonic s of the document's request ≈ performance.timeOrigin
+  const finished = [];     // { t: ms after origin, bytes }
   cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.type === 'Document' && origin === null) origin = e.timestamp;
     if (e.type === 'Script' && e.initiator && e.initiator.type === 'other') return;
     open.add(e.requestId); lastChange = Date.now();
   });
   const end = (e) => { if (open.delete(e.requestId)) lastChange = Date.now(); };
-  cdp.on('Network.loadingFinished', end);
+  cdp.on('Network.loadingFinished', (e) => {
+    if (origin !== null) finished.push({ t: (e.timestamp - origin) * 1000, bytes: e.encodedDataLength });
+    end(e);
+  });
   cdp.on('Network.loadingFailed', end);
-  return async function quiet(ms, timeout) {
+  quiet.bytesBefore = (ms) => finished.filter((f) => f.t <= ms).reduce((a, f) => a + f.bytes, 0);
+  return quiet;
+  async function quiet(ms, timeout) {
     const t0 = Date.now();
     while (Date.now() - t0 < timeout) {
       if (serverLog.length !== logged) { logged = serverLog.length; lastChange = Date.now(); }
@@ -49,7 +59,7 @@ function trackNetwork(cdp, serverLog) {
       await sleep(100);
     }
     return false;
-  };
+  }
 }
 
 // Body bytes the server sent since the run began (gzip where the server compresses), split into the
@@ -187,7 +197,7 @@ async function tenSlides(server, path) {
     return {
       firstPhoto: t.firstPhoto, interactive: t.interactive, firstImgLoad: t.firstImgLoad ?? null, swiperInit: t.swiperInit ?? null,
       elementTiming: (t.elements.find((e) => e.id === 'first-photo') || {}).renderTime ?? null,
-      transfer: load, transferAfterSwipe: transferSummary(log).total,
+      transfer: load, transferAfterSwipe: transferSummary(log).total, bytesBeforeFirstPhoto: quiet.bytesBefore(t.firstPhoto),
       swipe: { ...frameSummary(frames), ms: t1 - t0, flicks, failed, endIndex, count: box.count,
         longTasks: lt.length, longTaskMs: lt.reduce((a, l) => a + l.duration, 0) },
       idle: { rafCalls: idle1.raf - idle0.raf, framesRendered: idle1.frames === null ? null : idle1.frames - idle0.frames, runningAnimations: idle1.anims },

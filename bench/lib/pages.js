@@ -49,6 +49,30 @@ function setAspect(html, gallery) {
   return html.replace(/style="--aspect: [\d.]+"/, `style="--aspect: ${aspect}"`);
 }
 
+// The wasm-gallery page with the start slide rendered by the server inside the element (docs/embedding.md,
+// "Server-rendered first slide"), written from wasm-gallery.html and gallery.json when they differ.
+function syncSsrPage(galleryFile, galleryUrl) {
+  const gallery = JSON.parse(fs.readFileSync(galleryFile, 'utf8'));
+  const s = gallery.slides[0];
+  const size = s.width && s.height ? ` width="${s.width}" height="${s.height}"` : '';
+  const figure = `<figure>
+    <img src="${new URL(s.image, galleryUrl).pathname}"${size} alt="${esc(s.alt || '')}" fetchpriority="high" elementtiming="first-photo">
+    <figcaption>${esc(s.caption || '')}${s.credit ? ` <small>${esc(s.credit)}</small>` : ''}</figcaption>
+  </figure>`;
+  const base = fs.readFileSync(path.join(PAGES, 'wasm-gallery.html'), 'utf8');
+  const tag = '<wasm-gallery id="gallery" src="/gallery.json"></wasm-gallery>';
+  if (!base.includes(tag)) throw new Error('bench/pages/wasm-gallery.html: ' + tag + ' not found');
+  const html = base
+    .replace('<!-- wasm-gallery.html — the benchmark article with the gallery as <wasm-gallery> (see bench/README.md).',
+      '<!-- wasm-gallery-ssr.html — written by bench/lib/pages.js from wasm-gallery.html: the same article, the\n     gallery\'s first slide rendered by the server inside the element (see bench/README.md).')
+    .replace(tag, tag.replace('></wasm-gallery>', `>\n  ${figure}\n  </wasm-gallery>`))
+    .replace('<link rel="stylesheet" href="/bench/pages/bench.css">', '<link rel="stylesheet" href="/bench/pages/bench.css">\n<link rel="stylesheet" href="/dist/wasm-gallery.css">');
+  const file = path.join(PAGES, 'wasm-gallery-ssr.html');
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === html) return false;
+  fs.writeFileSync(file, html);
+  return true;
+}
+
 // The two pages for another gallery (the 100 large photos): same files, other data.
 function writeScalePages(dir, galleryFile, galleryUrl) {
   const gallery = JSON.parse(fs.readFileSync(galleryFile, 'utf8'));
@@ -61,4 +85,4 @@ function writeScalePages(dir, galleryFile, galleryUrl) {
   fs.writeFileSync(path.join(dir, 'swiper.html'), swiper);
 }
 
-module.exports = { syncSwiperPage, writeScalePages, slidesHtml };
+module.exports = { syncSwiperPage, syncSsrPage, writeScalePages, slidesHtml };

@@ -48,6 +48,40 @@ const SCALE_FIGURES = [
   ['renderer+GPU growth at the end', 'MB', (r) => r.end.processGrowth, MB, 0],
 ];
 
+// First photo and bytes, three ways (issue 13's goals: server-rendered ≤ 0.9× Swiper, JSON only ≤ 1.2×,
+// bytes before the first photo ≤ Swiper's).
+const FIRST_PHOTO_FIGURES = [
+  ['first photo painted', 'ms', (r) => r.firstPhoto, 1, 0],
+  ['bytes received before the first photo', 'KB', (r) => r.bytesBeforeFirstPhoto, KB, 1],
+  ['gallery takes input', 'ms', (r) => r.interactive, 1, 0],
+  ['transfer: widget code+styles+fonts (gzip)', 'KB', (r) => r.transfer.widget, KB, 1],
+  ['transfer: the same, font files aside', 'KB', (r) => r.transfer.widget - fontBytes(r.transfer), KB, 1],
+];
+
+// The widget's font files (wasm-gallery's two TTFs): they leave with the text issue (#15).
+function fontBytes(t) {
+  return Object.entries(t.widgetFiles || {}).filter(([p]) => p.endsWith('.ttf')).reduce((a, [, b]) => a + b, 0);
+}
+
+function firstPhotoRows(jsonRuns, ssrRuns, swiperRuns) {
+  const a = rows(FIRST_PHOTO_FIGURES, jsonRuns, swiperRuns), b = rows(FIRST_PHOTO_FIGURES, ssrRuns || [], swiperRuns);
+  return a.map((r, i) => ({ ...r, ssr: b[i].wasm, ssrRatio: b[i].ratio }));
+}
+
+function firstPhotoTable(rs) {
+  const head = ['figure', 'unit', 'src="gallery.json"', 'server-rendered slide', 'Swiper', 'json / Swiper', 'server-rendered / Swiper'];
+  const ratio = (x) => (Number.isFinite(x) ? x.toFixed(2) + '×' : '–');
+  const body = rs.map((r) => [r.label, r.unit, cell(r.wasm, r.decimals, true), cell(r.ssr, r.decimals, true), cell(r.swiper, r.decimals, true),
+    ratio(r.ratio), ratio(r.ssrRatio)]);
+  return markdown(head, body);
+}
+
+function markdown(head, body) {
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => (i >= 2 ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |';
+  return [line(head), '| ' + w.map((n, i) => (i >= 2 ? '-'.repeat(n - 1) + ':' : '-'.repeat(n))).join(' | ') + ' |', ...body.map(line)].join('\n');
+}
+
 const fmt = (v, d) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 
 // One row per figure: { label, unit, wasm: {min,median,max,n}, swiper: {…}, ratio }.
@@ -70,9 +104,7 @@ function table(rs, { withRange = true } = {}) {
   const head = ['figure', 'unit', 'wasm-gallery', 'Swiper', 'wasm-gallery / Swiper'];
   const body = rs.map((r) => [r.label, r.unit, cell(r.wasm, r.decimals, withRange), cell(r.swiper, r.decimals, withRange),
     Number.isFinite(r.ratio) ? r.ratio.toFixed(2) + '×' : '–']);
-  const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells) => '| ' + cells.map((c, i) => (i >= 2 ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |';
-  return [line(head), '| ' + w.map((n, i) => (i >= 2 ? '-'.repeat(n - 1) + ':' : '-'.repeat(n))).join(' | ') + ' |', ...body.map(line)].join('\n');
+  return markdown(head, body);
 }
 
 function machine() {
@@ -86,4 +118,4 @@ function machine() {
 
 const loadavg = () => os.loadavg().map((x) => +x.toFixed(2));
 
-module.exports = { TEN_SLIDE_FIGURES, SCALE_FIGURES, rows, table, machine, loadavg };
+module.exports = { TEN_SLIDE_FIGURES, SCALE_FIGURES, FIRST_PHOTO_FIGURES, rows, table, firstPhotoRows, firstPhotoTable, machine, loadavg };

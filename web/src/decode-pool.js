@@ -99,6 +99,13 @@ class DecodePool {
     });
   }
 
+  // Starts the first worker (and the decoder's download and compile) before any photo is asked for:
+  // a gallery calls it once its first photo is on screen, so the decoder is ready when the wasm
+  // asks for photos instead of being fetched only then.
+  warm() {
+    if (!this.workers.length && !this.unavailable) this._spawn();
+  }
+
   stats() {
     return { workers: this.workers.length, peakWorkerMemory: this.peakWorkerMemory, done: this.done, waiting: this.waiting.length };
   }
@@ -149,6 +156,7 @@ class DecodePool {
       if (!m.ready) return this._lost(w, m.error);
       w.ready = true;
       this.everReady = true;
+      if (!w.jobs.size && !this.waiting.length) this._idleLater(w); // warmed, nothing to do yet
       return this._dispatch();
     }
     const job = w.jobs.get(m.id);

@@ -8,7 +8,8 @@ import { compileModule, loadFonts, instantiate } from './runtime.js';
 import { reservedHeight, peekShape } from './reserve.js';
 import { Mirror, HIT, urlAllowedHere } from './mirror.js';
 import { ImageLoader } from './images.js';
-import { posterSource, showPoster, serverRenderedPhoto } from './poster.js';
+import { decodePool } from './decode-pool.js';
+import { posterSource, showPoster, dropPoster, serverRenderedPhoto } from './poster.js';
 import * as lease from './gl-lease.js';
 import * as deepLink from './deep-link.js';
 
@@ -21,6 +22,9 @@ const POINTER_KIND = { mouse: 0, touch: 1, pen: 2 };
 const MAX_DPR = 3;
 // kMaxTextureSide in widget/platform/exports.cpp: no photo is fetched for a larger box.
 const MAX_TEXTURE_SIDE = 2048;
+// The longest the wasm waits for the poster's photo before it is fetched anyway (a slow or huge photo
+// must not keep the gallery from taking input for long).
+const POSTER_HEAD_START_MS = 2500;
 // A context the browser took (GPU reset, too many contexts) usually comes back within a frame or two
 // once we ask for it (preventDefault); past this wait a fresh canvas asks for a new one instead.
 const RESTORE_WAIT_MS = 3000;
@@ -48,6 +52,16 @@ function parseColor(probe, value) {
   if (!m) return 0;
   const a = m[4] === undefined ? 255 : Math.round(+m[4] * 255);
   return ((+m[1] << 24) | (+m[2] << 16) | (+m[3] << 8) | a) >>> 0;
+}
+
+// Resolves once `img` has loaded or failed (at once if it has, or if there is none), or after ms.
+function photoSettled(img, ms) {
+  if (!img || img.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    img.addEventListener('load', resolve, { once: true });
+    img.addEventListener('error', resolve, { once: true });
+    setTimeout(resolve, ms);
+  });
 }
 
 export class Gallery {
@@ -85,13 +99,25 @@ export class Gallery {
     this._focusWithin = false;
     this._hovered = false;
     this._linkId = null;        // deep-link id, null when off
+    // The JSON is requested before anything else is done: building the shadow DOM costs a phone
+    // tens of milliseconds the request need not wait for.
+    this._abort = new AbortController();
+    this._text = this._fetchText();
+    this._text.catch(() => {}); // handled in _start
     this._ssr = serverRenderedPhoto(host); // a server-rendered first slide, if the page has one
     // Before the JSON: the server-rendered photo's aspect, else the one the page reserved with.
     const cssAspect = parseFloat(getComputedStyle(host).getPropertyValue('--wg-aspect'));
     this._shape.aspect = (this._ssr && this._ssr.aspect) || (cssAspect > 0 ? cssAspect : 1.5);
-    this._build();
-    this._showPoster(); // the server-rendered photo, before the JSON
-    this._start();
+    const begin = () => {
+      if (this._destroyed) return;
+      this._build();
+      this._showPoster(); // the server-rendered photo, before the JSON
+      this._start();
+    };
+    // A server-rendered photo still loading: the browser paints it before the widget builds its shadow
+    // DOM (a long task on a phone, which would hold that paint back). The JSON is on its way meanwhile.
+    if (this._ssr && !this._ssr.img.complete) photoSettled(this._ssr.img, POSTER_HEAD_START_MS).then(() => requestAnimationFrame(begin));
+    else begin();
   }
 
   // ---- public API ---------------------------------------------------------------------------
@@ -123,7 +149,7 @@ export class Gallery {
     clearTimeout(this._wake);
     clearTimeout(this._restoreTimer);
     this._abort.abort(); // the JSON fetch and every listener registered with this signal
-    this._canvasAbort.abort();
+    if (this._canvasAbort) this._canvasAbort.abort();
     if (this._images) this._images.destroy();
     this._images = null;
     for (const f of this._cleanups.splice(0)) f();
@@ -138,7 +164,7 @@ export class Gallery {
     }
     this._glLive = false;
     this._loseContext(); // the browser frees the GPU context now, not at some later GC
-    this.root.replaceChildren();
+    if (this.root) this.root.replaceChildren(); // (not built yet: waiting for a server-rendered photo)
     this.host.removeAttribute('data-wg-upgraded');
   }
 
@@ -185,7 +211,6 @@ export class Gallery {
     this._mirror = new Mirror(this);
     this.region.append(this.stage, this._mirror.el, this.colorProbe);
     this.root.append(this.region);
-    this._abort = new AbortController();
     this._applySize();
     this._listen();
   }
@@ -373,14 +398,26 @@ export class Gallery {
     }
   }
 
+  // The wasm and the fonts once the poster's photo is in (or has failed, or after POSTER_HEAD_START_MS):
+  // on a phone's connection they would otherwise share its bandwidth and delay the photo by what they
+  // weigh (measured with bench/: 0.5 s of 2.3 s on the emulated fast 3G).
+  _runtimeAfterPoster() {
+    const runtime = photoSettled(this._poster, POSTER_HEAD_START_MS).then(() => {
+      const pool = decodePool();
+      if (pool) pool.warm();
+      return Promise.all([compileModule(), loadFonts()]);
+    });
+    runtime.catch(() => {}); // reported where awaited
+    return runtime;
+  }
+
   async _start() {
     // A server-rendered photo is already on its way (the parser found it before any script ran): the
-    // wasm and the fonts need not wait for the JSON's round trip.
-    const early = this._poster ? Promise.all([compileModule(), loadFonts()]) : null;
-    if (early) early.catch(() => {}); // reported below, once awaited
+    // wasm and the fonts need not wait for the JSON's round trip, only for that photo.
+    const early = this._poster ? this._runtimeAfterPoster() : null;
     let text;
     try {
-      text = await this._fetchText();
+      text = await this._text;
     } catch (e) {
       if (this._destroyed || e.name === 'AbortError') return;
       this._mode = 'failed';
@@ -390,12 +427,9 @@ export class Gallery {
     text = this._withOptions(text);
     this._shape = peekShape(text);
     this._applySize();
-    // The first photo is requested first (the poster), the wasm and the fonts right after it: an
-    // <img> starts its request once the current task ends, a fetch() at once, so yield a task.
+    // The first photo is requested first (the poster), the wasm and the fonts once it is in.
     this._showPoster();
-    if (this._poster) await new Promise((r) => setTimeout(r, 0));
-    if (this._destroyed) return;
-    const runtime = early || Promise.all([compileModule(), loadFonts()]);
+    const runtime = early || this._runtimeAfterPoster();
     let fonts, M;
     try {
       [, fonts] = await runtime;
@@ -447,7 +481,7 @@ export class Gallery {
   }
 
   _dropPoster() {
-    if (this._poster) this._poster.remove();
+    dropPoster(this._poster);
     this._poster = null;
   }
 

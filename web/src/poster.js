@@ -18,7 +18,12 @@ export function serverRenderedPhoto(host) {
   if (!url || !/^(https?|data):/i.test(url)) return null;
   const w = +img.getAttribute('width'), h = +img.getAttribute('height');
   const aspect = w > 0 && h > 0 ? w / h : img.naturalWidth > 0 ? img.naturalWidth / img.naturalHeight : 0;
-  return { url, aspect, fit: 'contain', alt: img.alt || '' };
+  // The figcaption's text, its <small> being the credit.
+  const fc = img.closest('figure') && img.closest('figure').querySelector('figcaption');
+  const small = fc && fc.querySelector('small');
+  const credit = small ? small.textContent.trim() : '';
+  const caption = fc ? fc.textContent.replace(credit, '').replace(/\s+/g, ' ').trim() : '';
+  return { url, aspect, fit: 'contain', caption, credit, text: '', img };
 }
 
 // Which size of a slide's photo to fetch for a box of boxW × boxH device px: the rule of
@@ -65,27 +70,50 @@ export function posterSource(json, baseUrl, startIndex, urlAllowed, box) {
   const fit = opt.fit === 'cover' ? 'cover' : 'contain';
   const pick = chooseImage(sizes, box.width, box.height, fit, w && h ? w / h : 0);
   // urls: every size of that photo, any of which the poster may already show.
-  return { url: pick.url, urls: sizes.map((c) => c.url), fit, index: i };
+  const str = (v) => (typeof v === 'string' ? v : '');
+  return { url: pick.url, urls: sizes.map((c) => c.url), fit, index: i, caption: str(s.caption), credit: str(s.credit), text: str(s.text) };
 }
 
-// An <img> over the photo area of `stage`; `aspect` is the photo area's (the first slide's) width/height.
-// An existing poster is updated in place (same URL: nothing is fetched or decoded again).
+// The poster over `stage`: the photo as an <img> (class wg-poster) over the photo area, `aspect` being the
+// photo area's (the first slide's) width/height; the credit over the photo's corner; the caption and
+// the start of the body in the text panel below the dots band, clipped as the canvas clips them — all
+// plain HTML, in the page's own text engine, until the canvas draws them. An existing poster is
+// updated in place (same URL: nothing is fetched or decoded again). Returns the <img>.
 export function showPoster(stage, source, aspect, img = null) {
-  if (img) {
-    if (img.src !== source.url) img.src = source.url;
-    img.style.aspectRatio = String(aspect);
-    img.style.objectFit = source.fit;
-    return img;
+  if (!img) {
+    const box = document.createElement('div');
+    box.className = 'wg-poster-box';
+    box.setAttribute('aria-hidden', 'true'); // the mirror carries the slide for assistive technology
+    img = document.createElement('img');
+    img.className = 'wg-poster';
+    img.alt = '';
+    img.setAttribute('fetchpriority', 'high'); // before the wasm, the fonts and the decoder
+    img.decoding = 'async';
+    const credit = document.createElement('span');
+    credit.className = 'wg-poster-credit';
+    const panel = document.createElement('div');
+    panel.className = 'wg-poster-text';
+    box.append(img, credit, panel);
+    stage.append(box);
   }
-  img = document.createElement('img');
-  img.className = 'wg-poster';
-  img.alt = '';                              // the mirror carries the slide's alt text
-  img.setAttribute('aria-hidden', 'true');
-  img.setAttribute('fetchpriority', 'high'); // before the wasm, the fonts and the decoder
-  img.decoding = 'async';
+  if (img.src !== source.url) img.src = source.url;
   img.style.aspectRatio = String(aspect);
   img.style.objectFit = source.fit;
-  img.src = source.url;
-  stage.append(img);
+  const [credit, panel] = [img.nextElementSibling, img.nextElementSibling.nextElementSibling];
+  credit.textContent = source.credit || '';
+  credit.hidden = !source.credit;
+  const caption = document.createElement('strong');
+  caption.textContent = source.caption || '';
+  const body = String(source.text || '').split(/\n\s*\n/).filter((p) => p.trim()).map((p) => {
+    const e = document.createElement('p');
+    e.textContent = p;
+    return e;
+  });
+  panel.replaceChildren(...(source.caption ? [caption] : []), ...body);
   return img;
+}
+
+// The poster and everything shown with it.
+export function dropPoster(img) {
+  if (img && img.parentElement) img.parentElement.remove();
 }

@@ -15,7 +15,19 @@ const CSS = `
   overflow: hidden; transition: height 220ms ease-out; }
 .wg-stage[hidden] { display: none; }
 :host(:fullscreen) .wg-stage, :host(:fullscreen) .wg-root { height: 100vh; }
-.wg-poster { position: absolute; top: 0; left: 0; width: 100%; height: auto; display: block; pointer-events: none; z-index: 1; }
+/* The poster (poster.js): what the canvas will draw first, as HTML, until it has drawn it. Sizes mirror
+   layout.h and the canvas's fonts: credit over the photo's corner, dots band 32 px, text panel 12/16 px
+   padding, 7 lines of 22.4 px. The canvas sizes Noto Sans by ascent + descent (ImGui/stb_truetype), so
+   its "16 px" is an em of 16 / 1.362 = 11.75 CSS px. */
+.wg-poster-box { position: absolute; top: 0; left: 0; width: 100%; height: 100%; overflow: hidden; pointer-events: none;
+  z-index: 1; background: var(--wg-background, #fff); font-family: "Noto Sans", system-ui, sans-serif; }
+.wg-poster { width: 100%; height: auto; display: block; }
+.wg-poster-credit { position: absolute; right: 0; transform: translateY(-100%); padding: 3px 6px;
+  font-size: calc(8.8px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 55%); } /* top: auto = the photo's bottom edge */
+.wg-poster-text { box-sizing: border-box; height: calc(24px + 156.8px * var(--wg-font-scale, 1)); margin-top: 32px;
+  padding: 12px 16px; overflow: hidden; font-size: calc(11.75px * var(--wg-font-scale, 1)); line-height: calc(22.4px * var(--wg-font-scale, 1)); }
+.wg-poster-text strong { display: block; margin-bottom: calc(11.2px * var(--wg-font-scale, 1)); }
+.wg-poster-text p { margin: 0 0 calc(11.2px * var(--wg-font-scale, 1)); }
 .wg-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block;
   touch-action: pan-y pinch-zoom; user-select: none; -webkit-user-select: none;
   -webkit-tap-highlight-color: transparent; }

@@ -32,9 +32,13 @@ export function urlFromPage(url, jsonUrl) {
 
 function slideHtml(s, jsonUrl) {
   const size = s.width > 0 && s.height > 0 ? ` width="${s.width}" height="${s.height}"` : '';
+  // The slide's other sizes, for the browser to choose from as the widget would (image_choice.h).
+  const set = (s.srcset || []).map((c) => `${urlFromPage(c.url, jsonUrl).replace(/ /g, '%20').replace(/,/g, '%2C')} ${c.width}w`);
+  if (set.length && s.width > 0) set.push(`${urlFromPage(s.image, jsonUrl)} ${s.width}w`);
+  const srcset = set.length ? ` srcset="${attr(set.join(', '))}" sizes="100vw"` : '';
   const caption = [s.caption ? text(s.caption) : '', s.credit ? `<small>${text(s.credit)}</small>` : ''].filter(Boolean).join(' ');
   return ['<figure>',
-    `  <img src="${attr(urlFromPage(s.image, jsonUrl))}"${size} alt="${attr(s.alt || '')}" fetchpriority="high">`,
+    `  <img src="${attr(urlFromPage(s.image, jsonUrl))}"${srcset}${size} alt="${attr(s.alt || '')}" fetchpriority="high">`,
     ...(caption ? [`  <figcaption>${caption}</figcaption>`] : []),
     '</figure>'];
 }
