@@ -14,16 +14,20 @@ const { chromium } = require('playwright-core');
 const server = require('./lib/server.js');
 const measure = require('./lib/measure.js');
 const report = require('./lib/report.js');
-const { syncSwiperPage, syncSsrPage } = require('./lib/pages.js');
+const { syncSwiperPage, syncVariantPages } = require('./lib/pages.js');
 const { ensurePhotos } = require('./lib/photos.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results.json');
 const REPORT_MD = path.join(ROOT, 'build/bench-report.md');
 const GALLERIES = [['wasm-gallery', 'wasm-gallery.html'], ['Swiper', 'swiper.html']];
-// The 10-slide visits also load wasm-gallery with its first slide rendered by the server.
+// The 10-slide visits also load wasm-gallery with its first slide rendered by the server, and with a
+// <link rel="preload"> for its JSON.
 const SSR = 'wasm-gallery, server-rendered first slide';
-const TEN_GALLERIES = [...GALLERIES, [SSR, 'wasm-gallery-ssr.html']];
+const PRELOAD = 'wasm-gallery, JSON preloaded';
+const PRELOAD_PHOTO = 'wasm-gallery, JSON and first photo preloaded';
+const TEN_GALLERIES = [...GALLERIES, [SSR, 'wasm-gallery-ssr.html'], [PRELOAD, 'wasm-gallery-preload.html'],
+  [PRELOAD_PHOTO, 'wasm-gallery-preload-photo.html']];
 
 function parseArgs(argv) {
   const o = { runs: 5, scaleRuns: 1, scale: true, native: true, trace: true, decode: true, build: true };
@@ -141,7 +145,7 @@ async function main(build, argv = process.argv.slice(3)) {
     log(`  ${t()}`);
   }
   if (syncSwiperPage(path.join(ROOT, 'gallery.json'), new URL('http://bench/gallery.json'))) log('bench/pages/swiper.html: slides refreshed from gallery.json');
-  if (syncSsrPage(path.join(ROOT, 'gallery.json'), new URL('http://bench/gallery.json'))) log('bench/pages/wasm-gallery-ssr.html: written from wasm-gallery.html and gallery.json');
+  if (syncVariantPages(path.join(ROOT, 'gallery.json'), new URL('http://bench/gallery.json'))) log('bench/pages/wasm-gallery-{ssr,preload,preload-photo}.html: written from wasm-gallery.html and gallery.json');
   const photos = opt.scale ? ensurePhotos(log) : null;
   const srv = await server.start();
   try {
@@ -187,8 +191,10 @@ async function main(build, argv = process.argv.slice(3)) {
   const md = [];
   const ten = report.rows(report.TEN_SLIDE_FIGURES, results.ten.runs['wasm-gallery'], results.ten.runs.Swiper);
   results.tenSummary = ten;
-  results.firstPhotoSummary = report.firstPhotoRows(results.ten.runs['wasm-gallery'], results.ten.runs[SSR], results.ten.runs.Swiper);
-  md.push(`### First photo — median [min–max] of ${opt.runs} cold visits each: wasm-gallery with only src="gallery.json", with its first slide rendered by the server, and Swiper\n`,
+  results.firstPhotoSummary = report.firstPhotoRows({ 'src="gallery.json"': results.ten.runs['wasm-gallery'],
+    '+ JSON preloaded': results.ten.runs[PRELOAD], '+ JSON, photo preloaded': results.ten.runs[PRELOAD_PHOTO],
+    'server-rendered slide': results.ten.runs[SSR] }, results.ten.runs.Swiper);
+  md.push(`### First photo — median [min–max] of ${opt.runs} cold visits each: wasm-gallery with only src="gallery.json", with preload lines for the JSON (and its first photo), with its first slide rendered by the server; Swiper\n`,
     report.firstPhotoTable(results.firstPhotoSummary), '');
   md.push(`### 10-slide gallery — median [min–max] of ${opt.runs} cold visits each\n`, report.table(ten));
   if (results.ten.failures.length) md.push(`\nFailed visits: ${results.ten.failures.map((f) => `${f.gallery} #${f.run}: ${f.error}`).join('; ')}`);

@@ -50,8 +50,9 @@ function setAspect(html, gallery) {
 }
 
 // The wasm-gallery page with the start slide rendered by the server inside the element (docs/embedding.md,
-// "Server-rendered first slide"), written from wasm-gallery.html and gallery.json when they differ.
-function syncSsrPage(galleryFile, galleryUrl) {
+// "Server-rendered first slide"), and the one with a preload line for the JSON, written from
+// wasm-gallery.html and gallery.json when they differ. Returns true if it wrote either.
+function syncVariantPages(galleryFile, galleryUrl) {
   const gallery = JSON.parse(fs.readFileSync(galleryFile, 'utf8'));
   const s = gallery.slides[0];
   const size = s.width && s.height ? ` width="${s.width}" height="${s.height}"` : '';
@@ -67,7 +68,24 @@ function syncSsrPage(galleryFile, galleryUrl) {
       '<!-- wasm-gallery-ssr.html — written by bench/lib/pages.js from wasm-gallery.html: the same article, the\n     gallery\'s first slide rendered by the server inside the element (see bench/README.md).')
     .replace(tag, tag.replace('></wasm-gallery>', `>\n  ${figure}\n  </wasm-gallery>`))
     .replace('<link rel="stylesheet" href="/bench/pages/bench.css">', '<link rel="stylesheet" href="/bench/pages/bench.css">\n<link rel="stylesheet" href="/dist/wasm-gallery.css">');
-  const file = path.join(PAGES, 'wasm-gallery-ssr.html');
+  // And the page with only src="gallery.json" plus the one preload line docs/embedding.md suggests.
+  const preload = base
+    .replace('<!-- wasm-gallery.html — the benchmark article with the gallery as <wasm-gallery> (see bench/README.md).',
+      '<!-- wasm-gallery-preload.html — written by bench/lib/pages.js from wasm-gallery.html: the same article\n     and <wasm-gallery src>, with <link rel="preload"> for its JSON (see bench/README.md).')
+    .replace('<script src="/dist/wasm-gallery.js" defer></script>', '<link rel="preload" href="/gallery.json" as="fetch" crossorigin>\n<script src="/dist/wasm-gallery.js" defer></script>');
+  // And with a preload line for the first photo too: what a site can do that cannot change the element.
+  const photo = new URL(s.image, galleryUrl).pathname;
+  const preloadPhoto = preload
+    .replace('wasm-gallery-preload.html — written', 'wasm-gallery-preload-photo.html — written')
+    .replace('with <link rel="preload"> for its JSON', 'with <link rel="preload"> for its JSON and its first photo')
+    .replace('<link rel="preload" href="/gallery.json" as="fetch" crossorigin>',
+      `<link rel="preload" href="/gallery.json" as="fetch" crossorigin>\n<link rel="preload" href="${photo}" as="image" fetchpriority="high">`);
+  return [write('wasm-gallery-ssr.html', html), write('wasm-gallery-preload.html', preload),
+    write('wasm-gallery-preload-photo.html', preloadPhoto)].some(Boolean);
+}
+
+function write(name, html) {
+  const file = path.join(PAGES, name);
   if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === html) return false;
   fs.writeFileSync(file, html);
   return true;
@@ -85,4 +103,4 @@ function writeScalePages(dir, galleryFile, galleryUrl) {
   fs.writeFileSync(path.join(dir, 'swiper.html'), swiper);
 }
 
-module.exports = { syncSwiperPage, syncSsrPage, writeScalePages, slidesHtml };
+module.exports = { syncSwiperPage, syncVariantPages, writeScalePages, slidesHtml };

@@ -63,16 +63,20 @@ function fontBytes(t) {
   return Object.entries(t.widgetFiles || {}).filter(([p]) => p.endsWith('.ttf')).reduce((a, [, b]) => a + b, 0);
 }
 
-function firstPhotoRows(jsonRuns, ssrRuns, swiperRuns) {
-  const a = rows(FIRST_PHOTO_FIGURES, jsonRuns, swiperRuns), b = rows(FIRST_PHOTO_FIGURES, ssrRuns || [], swiperRuns);
-  return a.map((r, i) => ({ ...r, ssr: b[i].wasm, ssrRatio: b[i].ratio }));
+// variants: { column name → wasm-gallery runs }; each gets its ratio to Swiper.
+function firstPhotoRows(variants, swiperRuns) {
+  const names = Object.keys(variants);
+  const per = names.map((n) => rows(FIRST_PHOTO_FIGURES, variants[n] || [], swiperRuns));
+  return per[0].map((r, i) => ({ label: r.label, unit: r.unit, decimals: r.decimals, swiper: r.swiper,
+    variants: names.map((n, k) => ({ name: n, value: per[k][i].wasm, ratio: per[k][i].ratio })) }));
 }
 
 function firstPhotoTable(rs) {
-  const head = ['figure', 'unit', 'src="gallery.json"', 'server-rendered slide', 'Swiper', 'json / Swiper', 'server-rendered / Swiper'];
+  const names = rs[0].variants.map((v) => v.name);
+  const head = ['figure', 'unit', ...names, 'Swiper', ...names.map((n) => `${n} / Swiper`)];
   const ratio = (x) => (Number.isFinite(x) ? x.toFixed(2) + '×' : '–');
-  const body = rs.map((r) => [r.label, r.unit, cell(r.wasm, r.decimals, true), cell(r.ssr, r.decimals, true), cell(r.swiper, r.decimals, true),
-    ratio(r.ratio), ratio(r.ssrRatio)]);
+  const body = rs.map((r) => [r.label, r.unit, ...r.variants.map((v) => cell(v.value, r.decimals, true)), cell(r.swiper, r.decimals, true),
+    ...r.variants.map((v) => ratio(v.ratio))]);
   return markdown(head, body);
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/gallery_json.h"
+#include "core/image_choice.h"
 #include "core/limits.h"
 
 namespace {
@@ -56,6 +57,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& s : g.slides) {
         check(!s.image.empty() && s.image.size() <= wg::limits::kMaxDataUrlBytes);
         check(s.width >= 0 && s.height >= 0 && (s.width == 0) == (s.height == 0));
+        check(s.srcset.size() <= wg::limits::kMaxSrcset);
+        for (const auto& c : s.srcset) check(!c.url.empty() && c.width > 0);
+        // The size fetched is always one of the slide's own URLs, for any box.
+        for (int box : {1, 480, 2048}) {
+            const std::string& u = wg::choose_image(s, box, box, g.options.fit);
+            bool own = u == s.image;
+            for (const auto& c : s.srcset) own = own || u == c.url;
+            check(own);
+        }
     }
 
     // The normalized JSON is itself a valid gallery.json that means the same thing (the playground and
