@@ -64,6 +64,14 @@ function photoSettled(img, ms) {
   });
 }
 
+// Runs fn once after the next frame has been painted (a hidden page paints none: then after 200 ms).
+function afterNextPaint(fn) {
+  let done = false;
+  const run = () => { if (!done) { done = true; fn(); } };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 200);
+}
+
 export class Gallery {
   // host: the element that hosts the gallery (custom element, data- div, or a mount target).
   // source: { src?: URL string, data?: object|string, options?: object merged over the JSON's options }
@@ -116,7 +124,7 @@ export class Gallery {
     };
     // A server-rendered photo still loading: the browser paints it before the widget builds its shadow
     // DOM (a long task on a phone, which would hold that paint back). The JSON is on its way meanwhile.
-    if (this._ssr && !this._ssr.img.complete) photoSettled(this._ssr.img, POSTER_HEAD_START_MS).then(() => requestAnimationFrame(begin));
+    if (this._ssr && !this._ssr.img.complete) photoSettled(this._ssr.img, POSTER_HEAD_START_MS).then(() => afterNextPaint(begin));
     else begin();
   }
 
