@@ -337,7 +337,19 @@ export class Gallery {
     const full = document.fullscreenElement === this.host;
     let h = reservedHeight(width, this._shape.aspect, this._shape.count, this._showHeader(), fs);
     if (this._expanded && this._M && !full) h = Math.max(h, this._M._wg_full_height());
-    if (!full) this.stage.style.setProperty('--wg-height', h + 'px');
+    if (!full) {
+      // The first height is where the box already is (wasm-gallery.css, a server-rendered slide): set
+      // it without the height transition, which would start from the stylesheet's default and shift
+      // the page below.
+      const first = !this._sized;
+      if (first) this.stage.style.transition = 'none';
+      this.stage.style.setProperty('--wg-height', h + 'px');
+      if (first) {
+        void this.stage.offsetHeight; // the style is computed with the height, still without transition
+        this.stage.style.transition = '';
+        this._sized = true;
+      }
+    }
     const dpr = Math.min(MAX_DPR, window.devicePixelRatio || 1);
     const hh = full ? this.stage.clientHeight : h;
     const bw = Math.round(width * dpr), bh = Math.round(hh * dpr);

@@ -89,6 +89,7 @@ export function showPoster(stage, source, aspect, img = null) {
     img.alt = '';
     img.setAttribute('fetchpriority', 'high'); // before the wasm, the fonts and the decoder
     img.decoding = 'async';
+    img.addEventListener('load', () => img.classList.add('wg-loaded'));
     const credit = document.createElement('span');
     credit.className = 'wg-poster-credit';
     const panel = document.createElement('div');

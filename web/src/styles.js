@@ -21,9 +21,11 @@ const CSS = `
    its "16 px" is an em of 16 / 1.362 = 11.75 CSS px. */
 .wg-poster-box { position: absolute; top: 0; left: 0; width: 100%; height: 100%; overflow: hidden; pointer-events: none;
   z-index: 1; background: var(--wg-background, #fff); font-family: "Noto Sans", system-ui, sans-serif; }
-.wg-poster { width: 100%; height: auto; display: block; }
+.wg-poster { width: 100%; height: auto; display: block; background: #e8eaed; } /* theme.h: placeholder while loading, */
+.wg-poster.wg-loaded { background: #111; }                                     /* then the letterbox behind the photo */
+@media (prefers-color-scheme: dark) { .wg-poster { background: #2a2b2e; } .wg-poster.wg-loaded { background: #000; } }
 .wg-poster-credit { position: absolute; right: 0; transform: translateY(-100%); padding: 3px 6px;
-  font-size: calc(8.8px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 55%); } /* top: auto = the photo's bottom edge */
+  font-size: calc(8.8px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 65%); } /* theme.h scrim; top: auto = the photo's bottom edge */
 .wg-poster-text { box-sizing: border-box; height: calc(24px + 156.8px * var(--wg-font-scale, 1)); margin-top: 32px;
   padding: 12px 16px; overflow: hidden; font-size: calc(11.75px * var(--wg-font-scale, 1)); line-height: calc(22.4px * var(--wg-font-scale, 1)); }
 .wg-poster-text strong { display: block; margin-bottom: calc(11.2px * var(--wg-font-scale, 1)); }
