@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+#include "core/control_tap.h"
+#include "core/frame_model.h"
 #include "core/gallery_json.h"
 #include "core/image_choice.h"
 #include "core/layout.h"
@@ -84,7 +86,7 @@ struct App {
     bool fullscreen = false;             // the host element is the fullscreen element
     bool expanded = false, show_arrows = true, show_header = false;
     wg::render::Focus focus;
-    int press_id = -1; Hit press_hit = Hit::None; int press_dot = -1;  // tap on a control
+    wg::ControlTap tap;                  // a press on a drawn control, until it is a tap or a drag
     double now = 0;                      // last time JS gave us
     unsigned frames = 0;
     double last_frame_ms = 0;
@@ -388,31 +390,30 @@ EMSCRIPTEN_KEEPALIVE int wg_pointer(int phase, int id, float x, float y, double 
     switch (phase) {
         case 0: {
             wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
-            a.press_id = id;
-            a.press_dot = -1;
-            a.press_hit = L.hit_test(x, y, &a.press_dot);
+            int dot = -1;
+            Hit hit = L.hit_test(x, y, &dot);
+            a.tap.press(id, hit, dot);
             a.carousel.pointer_down(id, x, y, t, pk);
             return 0;
         }
         case 1: {
             Gesture gz = a.carousel.pointer_move(id, x, y, t);
-            if (gz != Gesture::Undecided && id == a.press_id) a.press_hit = Hit::None;  // a drag, not a tap
+            if (gz != Gesture::Undecided) a.tap.dragged(id);
             return gz == Gesture::Horizontal ? 1 : gz == Gesture::Vertical ? 2 : 0;
         }
         case 2: {
             a.carousel.pointer_up(id, x, y, t);
-            if (id == a.press_id && a.press_hit != Hit::None && a.press_hit != Hit::Photo) {
-                wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
-                int dot = -1;
-                if (L.hit_test(x, y, &dot) == a.press_hit && dot == a.press_dot) act(a, a.press_hit, dot, t);
-            }
-            a.press_id = -1;
+            wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+            int dot = -1;
+            Hit hit = L.hit_test(x, y, &dot);
+            Hit tapped = a.tap.release(id, hit, dot, &dot);
+            if (tapped != Hit::None) act(a, tapped, dot, t);
             drain_settled(a);
             return 0;
         }
         default:
             a.carousel.pointer_cancel(id, t);
-            a.press_id = -1;
+            a.tap.cancel();
             return 0;
     }
 }
@@ -552,8 +553,6 @@ EMSCRIPTEN_KEEPALIVE void wg_image_failed(int slide, const char* reason) {
 //-------------------------------------------------------------------------------------------------
 // [SECTION] frame — drawn only when the shim asks (input, animation, image arrival, resize)
 //-------------------------------------------------------------------------------------------------
-static int wrap_index(int i, int n) { return n > 0 ? ((i % n) + n) % n : 0; }
-
 // Draws one frame at time t (ms). Returns 1 if another frame is needed (animation running).
 EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     App& a = app();
@@ -572,14 +571,13 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     ImDrawList* dl = a.frame.begin(float(fbw), float(fbh), a.fonts.atlas());
 
     int n = int(a.gallery.slides.size());
-    double p = a.carousel.position();
-    int i0 = int(std::floor(p));
-    float frac = float(p - i0);
     bool fade = a.gallery.options.transition == wg::Transition::Fade;
     bool animating = a.carousel.animating();
+    const std::vector<wg::SlideOnScreen> on_screen =
+        wg::slides_on_screen(a.carousel.position(), n, a.gallery.options.loop, fade, a.w);
 
     std::vector<wg::Layout> layouts;
-    layouts.reserve(2);
+    layouts.reserve(on_screen.size());  // SlideView keeps pointers into it
     wg::render::FrameView v;
     v.width = a.w;
     v.height = a.h;
@@ -590,26 +588,20 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     v.show_arrows = a.show_arrows;
     v.focus = a.focus;
     v.premultiplied_blend = wg::platform::premultiplied_blend;
-    for (int k = 0; k < 2; ++k) {
-        int raw = i0 + k;
-        float weight = k == 0 ? 1 - frac : frac;
-        if (k == 1 && frac <= 0.f) break;
-        if (!a.gallery.options.loop && (raw < 0 || raw >= n)) continue;
-        int idx = wrap_index(raw, n);
-        layouts.push_back(wg::compute_layout(layout_input(a, idx), a.fonts));
+    for (const wg::SlideOnScreen& s : on_screen) {
+        layouts.push_back(wg::compute_layout(layout_input(a, s.index), a.fonts));
         wg::render::SlideView sv;
         sv.layout = &layouts.back();
-        sv.slide = &a.gallery.slides[size_t(idx)];
-        sv.dx = fade ? 0.f : float((raw - p) * a.w);
-        sv.alpha = fade ? weight : 1.f;
-        const SlideImage& im = a.images[size_t(idx)];
+        sv.slide = &a.gallery.slides[size_t(s.index)];
+        sv.dx = s.dx;
+        sv.alpha = s.alpha;
+        const SlideImage& im = a.images[size_t(s.index)];
         sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
-        double since = t - im.arrived;
-        sv.texture_alpha = im.tex ? float(std::clamp(since / kPhotoFadeMs, 0.0, 1.0)) : 0.f;
-        if (im.tex && since < kPhotoFadeMs) animating = true;
+        sv.texture_alpha = im.tex ? wg::photo_fade(t, im.arrived, kPhotoFadeMs) : 0.f;
+        if (sv.texture_alpha < 1.f && im.tex) animating = true;
         sv.failed = im.failed;
         sv.failure = im.reason;
-        if (im.tex) a.budget.touch(idx);
+        if (im.tex) a.budget.touch(s.index);
         v.slides.push_back(sv);
     }
     wg::Layout chrome = wg::compute_layout(layout_input(a, v.index), a.fonts);
