@@ -77,6 +77,19 @@ async function gotoEmpty(page, urlPath) {
   await page.waitForFunction(() => window.WasmGallery && window.WasmGallery.mount);
 }
 
+// Waits until every gallery on the page is still: none animating, and none drew a frame across three
+// of the page's animation frames (a photo's cross-fade is over, the last frame is on screen). Use it
+// before a screenshot instead of a fixed sleep.
+async function still(page, timeout = 20000) {
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const gs = [...document.querySelectorAll('wasm-gallery, [data-wasm-gallery]')].filter((g) => g.stats);
+    const frames = () => gs.map((g) => g.stats.framesRendered).join();
+    const f0 = frames();
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() =>
+      resolve(frames() === f0 && gs.every((g) => !g.stats.animating)))));
+  }), null, { timeout });
+}
+
 // The test server's URL of a path (after openPage has started it).
 function url(urlPath) { return shared.url + urlPath; }
 
@@ -275,5 +288,5 @@ async function settled(page, sel = 'wasm-gallery', index = null, timeout = 15000
   });
 }
 
-module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, url, events, shot, pixelStats, input, line, settled, sleep,
+module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, events, shot, pixelStats, input, line, settled, sleep,
   DEVICES, OUT, ROOT };

@@ -26,7 +26,7 @@ async function goTo(page, id, i) {
   await page.evaluate(([id, i]) => document.getElementById(id).goTo(i), [id, i]);
   await page.waitForFunction(([id, i]) => { const g = document.getElementById(id); return g.index === i && !g.stats.animating; }, [id, i]);
 }
-const settle = (page) => page.waitForTimeout(300); // cross-fade (180 ms) and one more frame
+const settle = (page) => h.still(page); // the cross-fade (180 ms) over and its last frame drawn
 
 // The photo area of a gallery screenshot (3:2 from the top, as the layout reserves without declared sizes).
 function photoRect(png, aspect = 1.5) {

@@ -40,7 +40,12 @@ for (const device of ['phone', 'tablet', 'desktop']) {
     });
     const evs = await h.gotoGallery(page, '/');
     assert.ok(evs.some((e) => e.type === 'ready'));
-    await page.waitForTimeout(800); // photos of the neighbours arrive; their fades finish
+    // The photos of the slides near the current one arrive, then their fades finish.
+    await page.waitForFunction(() => {
+      const L = document.querySelector('wasm-gallery')._gallery._images;
+      return L && L.state.size >= 3 && L.jobs.size === 0 && L.queue.length === 0;
+    }, null, { timeout: 30000 });
+    await h.still(page);
     const dims = await page.$eval('wasm-gallery', (g) => {
       const c = g.shadowRoot.querySelector('canvas');
       const r = c.getBoundingClientRect();
@@ -138,7 +143,7 @@ test('More grows the box to the whole text (Less shrinks it back); full screen f
     const c = document.querySelector('wasm-gallery').shadowRoot.querySelector('canvas');
     return Math.abs(c.getBoundingClientRect().height - innerHeight) < 2 && c.height === Math.round(innerHeight * devicePixelRatio);
   });
-  await page.waitForTimeout(300); // the frame at the new size
+  await h.still(page); // the frame at the new size
   await h.shot(page, 'look-fullscreen');
   await page.evaluate(() => document.exitFullscreen());
   await page.waitForFunction(() => !document.fullscreenElement);
