@@ -103,7 +103,8 @@ export class Gallery {
     this._jsonUrl = document.baseURI;
     this._pendingWant = null;   // photos the wasm wants, held while there is no context to show them
     this._pendingIndex = null;  // goTo() before the gallery had loaded
-    this._controls = {};        // the last wg_controls()
+    this._controls = {};        // the controls' places, from the last state
+    this._state = null;         // the wasm's last "state" snapshot: {index, count, fullHeight, controls}
     this._focusWithin = false;
     this._hovered = false;
     this._linkId = null;        // deep-link id, null when off
@@ -129,7 +130,7 @@ export class Gallery {
   }
 
   // ---- public API ---------------------------------------------------------------------------
-  get index() { return this._mode === 'gl' && this._M ? this._M._wg_index() : this._index; }
+  get index() { return this._mode === 'gl' && this._state ? this._state.index : this._index; }
   get count() { return this._count; }
   get stats() {
     const s = { framesRendered: 0, lastFrameMs: 0, texturesResident: 0, heapBytes: 0, heapSize: 0 };
@@ -336,7 +337,7 @@ export class Gallery {
     this._fontScale = fs;
     const full = document.fullscreenElement === this.host;
     let h = reservedHeight(width, this._shape.aspect, this._shape.count, this._showHeader(), fs);
-    if (this._expanded && this._M && !full) h = Math.max(h, this._M._wg_full_height());
+    if (this._expanded && this._state && !full) h = Math.max(h, this._state.fullHeight);
     if (!full) {
       // The first height is where the box already is (wasm-gallery.css, a server-rendered slide): set
       // it without the height transition, which would start from the stylesheet's default and shift
@@ -526,7 +527,7 @@ export class Gallery {
       const start = this._startIndex(this._count);
       if (start >= 0) M._wg_jump_to(start);
     }
-    this._index = M._wg_index();
+    this._index = this.index;
     this._shape = { aspect: this._shape.aspect, count: this._count, json: null };
     this.message.hidden = true;
     if (this._mode === 'failed') this._mode = 'gl';
@@ -609,7 +610,7 @@ export class Gallery {
     const opt = model.options && typeof model.options === 'object' ? model.options : {};
     this._linkId = deepLink.linkId(opt.deepLink, this.host);
     const start = this._startIndex(this._count);
-    const index = start >= 0 ? start : this._M ? this._M._wg_index() : Math.max(0, Math.min(this._count - 1, opt.startIndex | 0));
+    const index = start >= 0 ? start : this._state ? this._state.index : Math.max(0, Math.min(this._count - 1, opt.startIndex | 0));
     if (typeof model.title === 'string' && model.title) this.region.setAttribute('aria-label', model.title);
     this._mirror.fill(model, index, { mode: 'visible', baseUrl: this._jsonUrl, urlAllowed: (u, img) => this._urlAllowed(u, img) });
     this._index = this._mirror.index;
@@ -633,9 +634,9 @@ export class Gallery {
     if (!M || !n) return;
     const loop = this._model && this._model.options && this._model.options.loop;
     i = loop ? ((i % n) + n) % n : Math.max(0, Math.min(n - 1, i));
-    const before = M._wg_index();
+    const before = this.index;
     M._wg_jump_to(i);
-    if (M._wg_index() !== before) this._onSlide(M._wg_index(), n);
+    if (this.index !== before) this._onSlide(this.index, n);
   }
 
   _showPlain(i) {
@@ -689,7 +690,7 @@ export class Gallery {
   _syncControls() {
     const M = this._M;
     if (!M || this._mode !== 'gl' || this._destroyed) return;
-    this._controls = JSON.parse(M.UTF8ToString(M._wg_controls()));
+    this._controls = (this._state && this._state.controls) || {};
     this._mirror.place(this._controls);
     this._syncLive();
   }
@@ -821,7 +822,11 @@ export class Gallery {
   _onEvent(type, json) {
     if (this._destroyed) return;
     const d = json ? JSON.parse(json) : {};
-    if (type === 'slidechange') {
+    if (type === 'state') {
+      // Pushed by the wasm whenever it changed (exports.cpp publish_state); read, never asked for.
+      this._state = d;
+      this._syncControls(); // the mirror's buttons follow the drawn controls
+    } else if (type === 'slidechange') {
       // After the export that emitted it has returned: handlers may call back into the wasm.
       queueMicrotask(() => this._onSlide(d.index, d.count));
     } else if (type === 'want') {
@@ -899,10 +904,10 @@ export class Gallery {
       const M = this._M;
       clearTimeout(this._wake);
       const more = M._wg_frame(now());
-      if (!this._ready && this._images && this._images.settled(M._wg_index())) {
+      if (!this._ready && this._images && this._images.settled(this.index)) {
         this._ready = true;
         this._dropPoster(); // the canvas now shows the photo the poster showed, in the same place
-        this._dispatch('ready', { index: M._wg_index(), count: this._count });
+        this._dispatch('ready', { index: this.index, count: this._count });
       }
       if (more) this._requestFrame();
       else {

@@ -179,7 +179,7 @@ export class Mirror {
     this.live.setAttribute('aria-live', rotating ? 'off' : 'polite');
   }
 
-  // Lays the buttons over the controls the canvas draws (c: wg_controls()). A control the canvas
+  // Lays the buttons over the controls the canvas draws (c: the wasm state's "controls"). A control the canvas
   // does not draw keeps a screen-reader-only button (previous/next) or none (More, dots, full screen).
   place(c) {
     if (this.mode !== 'overlay') return;

@@ -91,6 +91,9 @@ struct App {
     unsigned frames = 0;
     double last_frame_ms = 0;
     std::string want_sent;               // last "want" payload, to send only changes
+    std::string state_sent;              // last "state" payload (publish_state), to send only changes
+    std::string state_key;               // what that payload was computed from (publish_state)
+    int atlas_builds = 0;                // glyph atlas rebuilds: text metrics changed
     std::string out;                     // buffer behind returned strings
 };
 
@@ -164,12 +167,64 @@ void update_wants(App& a) {
     }
 }
 
+// Where the current layout draws its controls, so the shim lays its DOM buttons over them: CSS px
+// rects [x,y,w,h], a key left out when that control is not drawn; "autoplay": 0 none, 1 on (maybe
+// paused), 2 stopped.
+std::string controls_json(App& a) {
+    if (!a.loaded || a.w <= 0) return "{}";
+    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+    auto rect = [](const wg::Rect& r) {
+        return "[" + wg::decimal(r.x, 1) + "," + wg::decimal(r.y, 1) + "," + wg::decimal(r.w, 1) + "," + wg::decimal(r.h, 1) + "]";
+    };
+    std::string j = "{\"photo\":" + rect(L.photo_area);
+    if (a.show_arrows && a.gallery.slides.size() > 1) j += ",\"prev\":" + rect(L.prev) + ",\"next\":" + rect(L.next);
+    if (!L.fullscreen_button.empty()) j += ",\"fullscreen\":" + rect(L.fullscreen_button);
+    if (!L.more_button.empty()) j += ",\"more\":" + rect(L.more_button);
+    j += ",\"dots\":[";
+    for (size_t i = 0; i < L.dots.size(); ++i) j += (i ? "," : "") + rect(L.dots[i]);
+    int autoplay = a.gallery.options.autoplay_ms <= 0 ? 0 : a.carousel.autoplay_active() ? 1 : 2;
+    return j + "],\"expanded\":" + std::string(a.expanded ? "true" : "false") + ",\"autoplay\":" + std::to_string(autoplay) + "}";
+}
+
+// Height (CSS px) the box needs to show all text of the current slide at this width.
+float full_height(App& a) {
+    wg::LayoutInput in = layout_input(a, a.carousel.index());
+    in.expanded = true;
+    return wg::compute_layout(in, a.fonts).full_height;
+}
+
+// What the DOM needs of the wasm, pushed as a snapshot whenever it changes instead of asked for:
+// the slide, where the controls are, the height of the whole text. A call into the module never has
+// to return an answer the page needs at once, so the module can move to a worker (issue 14).
+void publish_state(App& a) {
+    if (!a.loaded) return;
+    // Laying out costs a frame time: only when something the snapshot depends on has changed.
+    int autoplay = a.gallery.options.autoplay_ms <= 0 ? 0 : a.carousel.autoplay_active() ? 1 : 2;
+    std::string key = std::to_string(a.carousel.index()) + " " + std::to_string(a.gallery.slides.size()) + " " +
+                      wg::decimal(a.w, 2) + " " + wg::decimal(a.h, 2) + " " + wg::decimal(a.dpr, 3) + " " +
+                      wg::decimal(a.font_scale, 3) + " " + std::to_string(a.expanded) + std::to_string(a.show_arrows) +
+                      std::to_string(a.show_header) + std::to_string(a.fullscreen) + std::to_string(autoplay) + " " +
+                      std::to_string(a.atlas_builds);
+    const size_t cur = size_t(a.carousel.index());
+    if (cur < a.images.size() && a.images[cur].tex)  // the photo's aspect places the credit
+        key += " " + std::to_string(a.images[cur].w) + "x" + std::to_string(a.images[cur].h);
+    if (key == a.state_key) return;
+    a.state_key = key;
+    std::string j = "{\"index\":" + std::to_string(a.carousel.index()) + ",\"count\":" +
+                    std::to_string(a.gallery.slides.size()) + ",\"fullHeight\":" + wg::decimal(full_height(a), 1) +
+                    ",\"controls\":" + controls_json(a) + "}";
+    if (j == a.state_sent) return;
+    a.state_sent = j;
+    emit("state", j);
+}
+
 void drain_settled(App& a) {
     while (auto idx = a.carousel.take_settled_change()) {
         emit("slidechange", "{\"index\":" + std::to_string(*idx) + ",\"count\":" +
                                 std::to_string(a.carousel.count()) + "}");
         update_wants(a);
     }
+    publish_state(a);
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -306,7 +361,10 @@ EMSCRIPTEN_KEEPALIVE const char* wg_load(const char* text, int len, const char* 
             a.all_text += s.caption + s.credit + s.text + s.alt;
         a.loaded = true;
         a.want_sent.clear();
+        a.state_sent.clear();
+        a.state_key.clear();
         update_wants(a);
+        publish_state(a);
     }
     a.out = std::string("{\"ok\":") + (r.ok() ? "true" : "false") + ",\"diagnostics\":" +
             wg::diagnostics_to_json(r.diagnostics, file_name ? file_name : "gallery.json") + ",\"gallery\":" + (r.ok() ? wg::gallery_to_json(a.gallery) : "null") + "}";
@@ -325,6 +383,7 @@ EMSCRIPTEN_KEEPALIVE void wg_resize(float w, float h, float dpr) {
     a.dpr = std::clamp(dpr, 0.5f, 4.f);
     a.carousel.set_viewport_width(a.w);
     update_wants(a);
+    publish_state(a);
 }
 
 // Reader and page settings: reduced motion, arrows (hidden on touch-only devices), header,
@@ -351,16 +410,9 @@ EMSCRIPTEN_KEEPALIVE void wg_set_view(int reduced_motion, int show_arrows, int s
     if (bg) a.theme.background = bg;
     if (text) a.theme.text = text;
     if (accent) a.theme.accent = accent;
+    publish_state(a);
 }
 
-// Height (CSS px) the box needs to show all text of the current slide at this width.
-EMSCRIPTEN_KEEPALIVE float wg_full_height(void) {
-    App& a = app();
-    if (!a.loaded) return 0;
-    wg::LayoutInput in = layout_input(a, a.carousel.index());
-    in.expanded = true;
-    return wg::compute_layout(in, a.fonts).full_height;
-}
 
 //-------------------------------------------------------------------------------------------------
 // [SECTION] input — time-stamped events into the core's motion; taps on controls become actions
@@ -450,7 +502,10 @@ EMSCRIPTEN_KEEPALIVE void wg_next(double t) { if (app().loaded) { app().carousel
 EMSCRIPTEN_KEEPALIVE void wg_prev(double t) { if (app().loaded) { app().carousel.prev(t); drain_settled(app()); } }
 EMSCRIPTEN_KEEPALIVE void wg_hover(int on, double t) { app().carousel.set_hovered(on != 0, t); }
 EMSCRIPTEN_KEEPALIVE void wg_focus(int on, double t) { app().carousel.set_focused(on != 0, t); }
-EMSCRIPTEN_KEEPALIVE void wg_stop_autoplay(void) { app().carousel.stop_autoplay(); }
+EMSCRIPTEN_KEEPALIVE void wg_stop_autoplay(void) {
+    app().carousel.stop_autoplay();
+    publish_state(app());
+}
 EMSCRIPTEN_KEEPALIVE void wg_visible(int on, double t) { app().carousel.set_visible(on != 0, t); }
 // The DOM control that has keyboard focus, mirrored as a ring on the canvas (hit as wg::Hit).
 EMSCRIPTEN_KEEPALIVE void wg_set_focus_ring(int hit, int dot) {
@@ -465,13 +520,17 @@ EMSCRIPTEN_KEEPALIVE void wg_jump_to(int index) {
     if (!a.loaded) return;
     a.carousel.jump_to(index);
     update_wants(a);
+    publish_state(a);
 }
 
 // The rotation button: 1 (re)starts autoplay at the gallery's interval, 0 stops it.
 EMSCRIPTEN_KEEPALIVE void wg_set_autoplay(int on) {
     App& a = app();
     if (!a.loaded || a.gallery.options.autoplay_ms <= 0) return;
-    if (!on) return a.carousel.stop_autoplay();
+    if (!on) {
+        a.carousel.stop_autoplay();
+        return publish_state(a);
+    }
     wg::motion::CarouselConfig cfg;
     cfg.count = int(a.gallery.slides.size());
     cfg.loop = a.gallery.options.loop;
@@ -479,30 +538,9 @@ EMSCRIPTEN_KEEPALIVE void wg_set_autoplay(int on) {
     a.carousel.configure(cfg);  // autoplay 0 → interval: a changed interval restarts the clock
     cfg.autoplay_ms = a.gallery.options.autoplay_ms;
     a.carousel.configure(cfg);
+    publish_state(a);
 }
 
-// Where the current layout draws its controls, so the shim lays its DOM buttons over them: CSS px
-// rects [x,y,w,h], a key left out when that control is not drawn; "autoplay": 0 none, 1 on (maybe
-// paused), 2 stopped.
-EMSCRIPTEN_KEEPALIVE const char* wg_controls(void) {
-    App& a = app();
-    a.out = "{}";
-    if (!a.loaded || a.w <= 0) return a.out.c_str();
-    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
-    auto rect = [](const wg::Rect& r) {
-        return "[" + wg::decimal(r.x, 1) + "," + wg::decimal(r.y, 1) + "," + wg::decimal(r.w, 1) + "," + wg::decimal(r.h, 1) + "]";
-    };
-    std::string j = "{\"photo\":" + rect(L.photo_area);
-    if (a.show_arrows && a.gallery.slides.size() > 1) j += ",\"prev\":" + rect(L.prev) + ",\"next\":" + rect(L.next);
-    if (!L.fullscreen_button.empty()) j += ",\"fullscreen\":" + rect(L.fullscreen_button);
-    if (!L.more_button.empty()) j += ",\"more\":" + rect(L.more_button);
-    j += ",\"dots\":[";
-    for (size_t i = 0; i < L.dots.size(); ++i) j += (i ? "," : "") + rect(L.dots[i]);
-    int autoplay = a.gallery.options.autoplay_ms <= 0 ? 0 : a.carousel.autoplay_active() ? 1 : 2;
-    j += "],\"expanded\":" + std::string(a.expanded ? "true" : "false") + ",\"autoplay\":" + std::to_string(autoplay) + "}";
-    a.out = j;
-    return a.out.c_str();
-}
 
 //-------------------------------------------------------------------------------------------------
 // [SECTION] images
@@ -537,6 +575,7 @@ EMSCRIPTEN_KEEPALIVE int wg_image_pixels(int slide, int w, int h, uint8_t* rgba,
               h <= kMaxTextureSide * 2;
     if (ok) store_pixels(a, slide, rgba, w, h);
     free(rgba);
+    if (ok) publish_state(a);
     return ok ? 1 : 0;
 }
 
@@ -564,8 +603,10 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     drain_settled(a);
 
     if (a.fonts.ensure(a.dpr, a.font_scale, a.all_text) || !a.atlas_uploaded) {
+        a.atlas_builds++;
         a.renderer.set_atlas(a.fonts.atlas());
         a.atlas_uploaded = true;
+        publish_state(a);  // the text is measured with the new glyphs
     }
     int fbw = int(std::lround(a.w * a.dpr)), fbh = int(std::lround(a.h * a.dpr));
     ImDrawList* dl = a.frame.begin(float(fbw), float(fbh), a.fonts.atlas());
@@ -624,8 +665,6 @@ EMSCRIPTEN_KEEPALIVE double wg_next_wake(double t) {
 //-------------------------------------------------------------------------------------------------
 // [SECTION] stats
 //-------------------------------------------------------------------------------------------------
-EMSCRIPTEN_KEEPALIVE int wg_index(void) { return g_app && g_app->loaded ? g_app->carousel.index() : 0; }
-EMSCRIPTEN_KEEPALIVE int wg_count(void) { return g_app && g_app->loaded ? int(g_app->gallery.slides.size()) : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
     App& a = app();
