@@ -90,6 +90,17 @@ async function still(page, timeout = 20000) {
   }), null, { timeout });
 }
 
+// Sums the page's layout shifts not caused by input (its CLS) into window.__cls from before any of its
+// scripts run; read it with layoutShift(page).
+async function recordLayoutShifts(page) {
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+}
+const layoutShift = (page) => page.evaluate(() => window.__cls);
+
 // The test server's URL of a path (after openPage has started it).
 function url(urlPath) { return shared.url + urlPath; }
 
@@ -288,5 +299,5 @@ async function settled(page, sel = 'wasm-gallery', index = null, timeout = 15000
   });
 }
 
-module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, events, shot, pixelStats, input, line, settled, sleep,
+module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
   DEVICES, OUT, ROOT };

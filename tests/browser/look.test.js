@@ -33,11 +33,7 @@ function edgeSoftness(png, rect) {
 for (const device of ['phone', 'tablet', 'desktop']) {
   test(`${device}: reserved box, backing store = CSS × DPR, screenshot, idle draws nothing`, async () => {
     const page = await h.openPage(device);
-    await page.addInitScript(() => {
-      window.__cls = 0;
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
-        .observe({ type: 'layout-shift', buffered: true });
-    });
+    await h.recordLayoutShifts(page);
     const evs = await h.gotoGallery(page, '/');
     assert.ok(evs.some((e) => e.type === 'ready'));
     // The photos of the slides near the current one arrive, then their fades finish.
@@ -57,7 +53,7 @@ for (const device of ['phone', 'tablet', 'desktop']) {
     const { png } = await h.shot(page, `look-${device}`, await page.$('wasm-gallery'));
     const stats = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.4) });
     assert.ok(stats.colours > 500, `a photo is drawn (${stats.colours} colours)`);
-    assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift on load');
+    assert.equal(await h.layoutShift(page), 0, 'no layout shift on load');
     assert.equal(await idle(page), 0, 'no frames while idle');
     await page.context().close();
   });

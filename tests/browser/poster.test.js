@@ -28,11 +28,7 @@ test('the first photo shows as an <img> before the wasm arrives, then the canvas
   let release;
   const gate = new Promise((r) => { release = r; });
   await page.route('**/wasm-gallery.wasm', async (route) => { await gate; await route.continue(); });
-  await page.addInitScript(() => {
-    window.__shifts = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
-  });
+  await h.recordLayoutShifts(page);
   await h.gotoEmpty(page, '/');
   await page.$eval('wasm-gallery', (g) => g.scrollIntoView());
 
@@ -70,7 +66,7 @@ test('the first photo shows as an <img> before the wasm arrives, then the canvas
   const centre = { x: Math.round(area.w * 0.2), y: Math.round(area.h * 0.2), w: Math.round(area.w * 0.6), h: Math.round(area.h * 0.6) };
   const diff = meanDiff(before.png, afterShot.png, centre);
   assert.ok(diff < 6, `the photo's pixels before and after the hand-over differ by ${diff.toFixed(2)} on average`);
-  assert.equal(await page.evaluate(() => window.__shifts), 0, 'no layout shift');
+  assert.equal(await h.layoutShift(page), 0, 'no layout shift');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -108,11 +104,7 @@ test('with a server-rendered first slide the poster is its photo at once, before
   let release;
   const gate = new Promise((r) => { release = r; });
   await page.route('**/gallery.json', async (route) => { await gate; await route.continue(); });
-  await page.addInitScript(() => {
-    window.__shifts = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value; })
-      .observe({ type: 'layout-shift', buffered: true });
-  });
+  await h.recordLayoutShifts(page);
   const cdp = await page.context().newCDPSession(page);
   const priority = {};
   cdp.on('Network.requestWillBeSent', (e) => { priority[new URL(e.request.url).pathname] = e.request.initialPriority; });
@@ -153,7 +145,7 @@ test('with a server-rendered first slide the poster is its photo at once, before
   const centre = { x: Math.round(w * 0.2), y: Math.round(ph * 0.2), w: Math.round(w * 0.6), h: Math.round(ph * 0.6) };
   const diff = meanDiff(before.png, afterShot.png, centre);
   assert.ok(diff < 6, `the photo's pixels before and after the hand-over differ by ${diff.toFixed(2)} on average`);
-  assert.equal(await page.evaluate(() => window.__shifts), 0, 'no layout shift');
+  assert.equal(await h.layoutShift(page), 0, 'no layout shift');
   // The widget fetched the photo for its canvas in its decode worker (the HTTP cache may answer), but the
   // poster cost no second request of its own.
   assert.ok(photoRequests.length <= 2, `01.jpg requested ${photoRequests.length} times`);
