@@ -37,7 +37,7 @@ target_link_libraries(wasm-gallery PRIVATE wg_render)
 target_compile_options(wasm-gallery PRIVATE ${WG_WASM_COMMON_FLAGS})
 set(WG_JS_LIB "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/library_wasm_gallery.js")
 target_link_options(wasm-gallery PRIVATE ${WG_LINK_COMMON}
-  -sEXPORT_NAME=createWasmGalleryModule -sENVIRONMENT=web
+  -sEXPORT_NAME=createWasmGalleryModule -sENVIRONMENT=web,worker
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sINITIAL_MEMORY=16MB -sTOTAL_STACK=512KB
   "--js-library=${WG_JS_LIB}" -Oz -flto)
 set_target_properties(wasm-gallery PROPERTIES LINK_DEPENDS "${WG_JS_LIB}")

@@ -82,7 +82,10 @@ async function bundleJs(wasmDir, DIST) {
     bundle: true, minify: true, target: ['es2020'], legalComments: 'none', logLevel: 'warning',
     alias: { 'wasm-gallery-glue': path.join(wasmDir, 'wasm-gallery.js') },
   };
-  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/entry-iife.js')], format: 'iife',
+  // Emscripten's glue names its .wasm relative to import.meta.url, which a classic script has not; we
+  // always pass locateFile, so the script's own location is a harmless stand-in (and no warning).
+  const iife = { ...common, format: 'iife', define: { 'import.meta.url': 'self.location.href' } };
+  await esbuild.build({ ...common, ...iife, entryPoints: [path.join(ROOT, 'web/src/entry-iife.js')],
     outfile: path.join(DIST, 'wasm-gallery.js') });
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/entry-esm.js')], format: 'esm',
     outfile: path.join(DIST, 'wasm-gallery.mjs') });
@@ -92,9 +95,12 @@ async function bundleJs(wasmDir, DIST) {
     await esbuild.build({ ...common, entryPoints: [pg], format: 'esm', loader: { '.json': 'json' },
       outfile: path.join(BUILD, 'web/playground/playground.js') });
   }
+  // The render worker (also the page-script engine when a worker cannot draw): it bundles the glue.
+  await esbuild.build({ ...common, ...iife, entryPoints: [path.join(ROOT, 'web/src/render-worker.js')],
+    outfile: path.join(DIST, 'wasm-gallery-render.js') });
   const decoder = path.join(wasmDir, 'wasm-gallery-decoder.js');
   if (fs.existsSync(path.join(ROOT, 'web/src/decode-worker.js')) && fs.existsSync(decoder)) {
-    await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'web/src/decode-worker.js')], format: 'iife',
+    await esbuild.build({ ...common, ...iife, entryPoints: [path.join(ROOT, 'web/src/decode-worker.js')],
       alias: { 'wasm-gallery-decoder-glue': decoder }, outfile: path.join(DIST, 'wasm-gallery-worker.js') });
   }
 }

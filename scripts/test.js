@@ -23,14 +23,22 @@ function ctest(dir, label) {
   return { label, passed: total - failed, failed };
 }
 
-function browser() {
+// The suites that drive the engine (input, frames, context life, photos, fallbacks) run a second time
+// with the engine on the page's thread, the fallback where a worker cannot draw WebGL2 (WG_THREAD=main:
+// harness.js). The others (playground, poster, security, embedding at scale) only in render workers,
+// the default, to keep the suite short; `WG_THREAD=main npm test` runs them all that way.
+const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'foundation', 'images', 'look'];
+
+function browser(thread, only) {
   const dir = path.join(ROOT, 'tests/browser');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && (!only || only.includes(f.replace('.test.js', ''))))
+    .sort().map((f) => path.join(dir, f));
+  const label = `browser (${thread})`;
   const r = runCapture(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
-    { env: { ...process.env, WG_ROOT: ROOT } });
+    { env: { ...process.env, WG_ROOT: ROOT, WG_THREAD: thread } });
   const pass = r.out.match(/^# pass (\d+)/m), fail = r.out.match(/^# fail (\d+)/m);
-  if (!pass || !fail) return { label: 'browser', passed: 0, failed: 1 };
-  return { label: 'browser', passed: +pass[1], failed: +fail[1] + (r.status && !+fail[1] ? 1 : 0) };
+  if (!pass || !fail) return { label, passed: 0, failed: 1 };
+  return { label, passed: +pass[1], failed: +fail[1] + (r.status && !+fail[1] ? 1 : 0) };
 }
 
 async function runAll(build) {
@@ -60,10 +68,14 @@ async function runAll(build) {
   }
   let distOk = false;
   await stage('wasm build (dist/)', async () => { await build.buildDist(); distOk = true; });
-  if (distOk) await stage('browser tests (Chromium)', browser);
+  const thread = process.env.WG_THREAD === 'main' ? 'main' : 'worker';
+  if (distOk) await stage(`browser tests (Chromium, engines in ${thread === 'main' ? 'the page' : 'render workers'})`, () => browser(thread));
+  if (distOk && thread === 'worker') {
+    await stage('browser tests (Chromium, engines on the page\'s thread)', () => browser('main', MAIN_THREAD_SUITES));
+  }
 
   console.log('\nSummary by stage:');
-  for (const r of results) console.log(`  ${r.label.padEnd(10)} ${r.passed} passed, ${r.failed} failed`);
+  for (const r of results) console.log(`  ${r.label.padEnd(16)} ${r.passed} passed, ${r.failed} failed`);
   const passed = results.reduce((a, r) => a + r.passed, 0), failed = results.reduce((a, r) => a + r.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;

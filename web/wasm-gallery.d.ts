@@ -75,6 +75,12 @@ export interface GalleryStats {
   mode: 'loading' | 'gl' | 'fallback' | 'failed';
   /** 'live': holds a WebGL context; 'parked': gave it back while far off-screen; 'lost': the browser took it. */
   webgl: 'live' | 'parked' | 'lost' | 'none';
+  /**
+   * Where the gallery's wasm runs and draws: 'worker' (its render worker, on an OffscreenCanvas),
+   * 'main' (the page's thread: no WebGL2 in workers here), 'none' (not started, or plain HTML).
+   * The figures above are the engine's last snapshot, at most 100 ms old while it draws.
+   */
+  thread?: 'worker' | 'main' | 'none';
 }
 
 export interface ReadyDetail {
@@ -138,8 +144,11 @@ export interface WasmGalleryInstance extends WasmGalleryControls {
   readonly element: Element;
   /** Frees the wasm instance and its memory, the WebGL context, listeners, observers and pending photo jobs. */
   destroy(): void;
-  /** Reloads with new JSON in place, keeping the slide; null before the wasm runs. */
-  load(json: GalleryJson | string): ValidationResult | null;
+  /**
+   * Reloads with new JSON in place, keeping the slide; null before the wasm runs. Since 0.3 the
+   * verdict arrives as a Promise (the wasm validates in the gallery's render worker): `await` it.
+   */
+  load(json: GalleryJson | string): Promise<ValidationResult> | null;
   addEventListener<K extends keyof WasmGalleryEventMap>(type: K, listener: (ev: WasmGalleryEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof WasmGalleryEventMap>(type: K, listener: (ev: WasmGalleryEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;

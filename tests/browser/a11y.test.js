@@ -214,6 +214,8 @@ async function checkPlainGallery(page, name) {
 test('fallback: WebGL2 unavailable → a visible plain-HTML gallery with working previous/next', async () => {
   const page = await h.openPage('desktop');
   await page.addInitScript(() => {
+    // No WebGL2 anywhere: not in a worker (the engine then runs on the page) and not on the page.
+    self.__wgThread = 'main';
     const orig = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) { return type === 'webgl2' ? null : orig.call(this, type, ...rest); };
   });

@@ -8,20 +8,7 @@ const h = require('./harness.js');
 
 after(h.teardown);
 
-// Records every WebGL2 context the page creates (weakly), so a test can count the live ones.
-function trackContexts(page) {
-  return page.addInitScript(() => {
-    const refs = [];
-    const seen = new WeakSet();
-    const orig = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-      const ctx = orig.call(this, type, ...rest);
-      if (ctx && type === 'webgl2' && !seen.has(ctx)) { seen.add(ctx); refs.push(new WeakRef(ctx)); }
-      return ctx;
-    };
-    window.__liveContexts = () => refs.filter((r) => { const c = r.deref(); return c && !c.isContextLost(); }).length;
-  });
-}
+const { trackContexts } = h;
 
 test('20 galleries: each reaches ready and draws while scrolled top to bottom; â‰¤ 12 live contexts; slides restored', async () => {
   const page = await h.openPage('desktop');
@@ -43,7 +30,7 @@ test('20 galleries: each reaches ready and draws while scrolled top to bottom; â
     const { png } = await h.shot(page, `many-${id}`, await page.$('#' + id));
     const photo = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.5) });
     if (photo.colours > 500) drawn.add(id);
-    maxLive = Math.max(maxLive, await page.evaluate(() => window.__liveContexts()));
+    maxLive = Math.max(maxLive, await h.liveContexts(page));
   }
   assert.equal(drawn.size, 20, `drawn: ${[...drawn]}`);
   assert.ok(maxLive <= 12, `at most 12 live WebGL contexts (saw ${maxLive})`);
@@ -91,23 +78,28 @@ test('50 mount/destroy cycles: wasm instances collected, no live GL context, JS 
       } else {
         await new Promise((r) => setTimeout(r, 60 * (i % 5)));
       }
-      if (inst.gallery._M) window.__fr.register(inst.gallery._M, 'M');
-      else window.__fr.register(inst.gallery, 'G'); // destroyed before its wasm: the gallery itself must go
+      if (inst.gallery._client) window.__fr.register(inst.gallery._client, 'C');
+      else window.__fr.register(inst.gallery, 'G'); // destroyed before its engine ran: the gallery itself must go
       inst.destroy();
     }
   }, { k, from });
   await cycles(5, 0);
   const base = await heapAfterGc();
   await cycles(45, 5);
+  // Each destroyed gallery's render worker closes itself (within a second of destroy()).
+  const t0 = Date.now();
+  while (h.renderWorkers(page).length && Date.now() - t0 < 5000) await page.waitForTimeout(100);
+  const workers = h.renderWorkers(page).length;
   const end = await heapAfterGc();
   await page.waitForTimeout(200);
   await heapAfterGc();
   const collected = await page.evaluate(() => window.__collected);
-  const live = await page.evaluate(() => window.__liveContexts());
+  const live = await h.liveContexts(page);
   const growth = end - base;
-  console.log(`heap after 5 cycles ${(base / 1e6).toFixed(2)} MB, after 50 ${(end / 1e6).toFixed(2)} MB; collected ${collected}/50; live contexts ${live}`);
+  console.log(`heap after 5 cycles ${(base / 1e6).toFixed(2)} MB, after 50 ${(end / 1e6).toFixed(2)} MB; collected ${collected}/50; live contexts ${live}; render workers ${workers}`);
   assert.equal(live, 0, 'no WebGL context left alive');
-  assert.ok(collected >= 49, `wasm instances / galleries collected: ${collected} of 50`);
+  assert.equal(workers, 0, 'no render worker left running');
+  assert.ok(collected >= 49, `engine clients / galleries collected: ${collected} of 50`);
   assert.ok(growth < 2e6, `JS heap grew ${(growth / 1e6).toFixed(2)} MB over 45 cycles`);
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -120,15 +120,11 @@ test('webglcontextlost / restored (WEBGL_lose_context): the gallery redraws the 
   await page.$eval('wasm-gallery', (g) => g.goTo(3));
   await page.waitForFunction(() => window.__wg.events.some((e) => e.type === 'slidechange' && e.detail.index === 3));
   await page.waitForFunction(() => document.querySelector('wasm-gallery').stats.texturesResident > 0);
-  await page.evaluate(() => {
-    const c = document.querySelector('wasm-gallery').shadowRoot.querySelector('canvas');
-    window.__ext = c.getContext('webgl2').getExtension('WEBGL_lose_context');
-    window.__ext.loseContext();
-  });
+  assert.ok((await h.engineDebug(page, 'wasm-gallery', 'loseContext')).ok, 'WEBGL_lose_context is available');
   await page.waitForFunction(() => document.querySelector('wasm-gallery').stats.webgl === 'lost');
   assert.equal(await page.$eval('wasm-gallery', (g) => g.stats.texturesResident), 0);
   const framesLost = await page.$eval('wasm-gallery', (g) => g.stats.framesRendered);
-  await page.evaluate(() => window.__ext.restoreContext());
+  await h.engineDebug(page, 'wasm-gallery', 'restoreContext');
   await page.waitForFunction(() => {
     const s = document.querySelector('wasm-gallery').stats;
     return s.webgl === 'live' && s.texturesResident > 0;

@@ -22,6 +22,8 @@ const DEVICES = {
   desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
 };
 
+const THREAD = process.env.WG_THREAD === 'main' ? 'main' : 'worker';
+
 let shared = null;
 async function setup() {
   if (shared) return shared;
@@ -41,6 +43,9 @@ async function teardown() {
 async function openPage(device = 'desktop', extra = {}) {
   const { browser } = await setup();
   const ctx = await browser.newContext({ ...(typeof device === 'string' ? DEVICES[device] : device), ...extra });
+  // The test switch: WG_THREAD=main runs every gallery's engine on the page's thread (the fallback for
+  // browsers that cannot draw WebGL2 in a worker), WG_THREAD=worker (the default) in render workers.
+  if (THREAD !== 'worker') await ctx.addInitScript((t) => { self.__wgThread = t; }, THREAD);
   const page = await ctx.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
@@ -299,5 +304,39 @@ async function settled(page, sel = 'wasm-gallery', index = null, timeout = 15000
   });
 }
 
-module.exports = { setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
+// Records every WebGL2 context the page's own thread creates (weakly), so liveContexts can count them.
+function trackContexts(page) {
+  return page.addInitScript(() => {
+    const refs = [];
+    const seen = new WeakSet();
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      const ctx = orig.call(this, type, ...rest);
+      if (ctx && type === 'webgl2' && !seen.has(ctx)) { seen.add(ctx); refs.push(new WeakRef(ctx)); }
+      return ctx;
+    };
+    window.__liveContexts = () => refs.filter((r) => { const c = r.deref(); return c && !c.isContextLost(); }).length;
+  });
+}
+
+// Live WebGL contexts of the page's galleries, asked of the browser: on the page's thread (trackContexts)
+// and in every render worker (each holds its gallery's engine as self.__wgEngine).
+async function liveContexts(page) {
+  let n = await page.evaluate(() => (window.__liveContexts ? window.__liveContexts() : 0));
+  for (const w of renderWorkers(page)) {
+    n += await w.evaluate(() => { const e = self.__wgEngine; return e && e.ctx && !e.ctx.isContextLost() ? 1 : 0; }).catch(() => 0);
+  }
+  return n;
+}
+
+function renderWorkers(page) {
+  return page.workers().filter((w) => /wasm-gallery-render\.js/.test(w.url()));
+}
+
+// Asks the engine's thread (render worker or page) of the gallery `selector` (client.js debug).
+function engineDebug(page, selector, what) {
+  return page.$eval(selector, (g, w) => g._gallery._client.debug(w), what);
+}
+
+module.exports = { THREAD, trackContexts, liveContexts, renderWorkers, engineDebug, setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
   DEVICES, OUT, ROOT };

@@ -150,25 +150,19 @@ test('More grows the box to the whole text (Less shrinks it back); full screen f
 // In WebGL every query is a synchronous round trip to the GPU process; a frame must not make one.
 test('swiping draws frames without one synchronous WebGL query (glGet*, glGetError, readPixels)', async () => {
   const page = await h.openPage('desktop');
-  await page.addInitScript(() => {
-    window.__glQueries = {};
-    const P = WebGL2RenderingContext.prototype;
-    for (const name of Object.getOwnPropertyNames(P)) {
-      if (!/^(get|is|readPixels$|checkFramebufferStatus$)/.test(name) || typeof Object.getOwnPropertyDescriptor(P, name).value !== 'function') continue;
-      const f = P[name];
-      P[name] = function (...a) { window.__glQueries[name] = (window.__glQueries[name] || 0) + 1; return f.apply(this, a); };
-    }
-  });
   await h.gotoGallery(page, '/');
   const g = await page.$('wasm-gallery');
   await g.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('wasm-gallery').stats.webgl === 'live');
-  const frames0 = await page.evaluate(() => { window.__glQueries = {}; return document.querySelector('wasm-gallery').stats.framesRendered; });
+  // Every WebGL2 query method wrapped where the frames are drawn (the render worker, or the page).
+  await h.engineDebug(page, 'wasm-gallery', 'watchQueries');
+  const frames0 = (await h.engineDebug(page, 'wasm-gallery', 'stats')).stats.framesRendered;
   for (let i = 1; i <= 3; i++) {
     await page.evaluate(() => document.querySelector('wasm-gallery').next());
     await page.waitForFunction((n) => window.__wg.events.filter((e) => e.type === 'slidechange').length >= n, i);
   }
-  const { frames, queries } = await page.evaluate(() => ({ frames: document.querySelector('wasm-gallery').stats.framesRendered, queries: window.__glQueries }));
+  const { stats } = await h.engineDebug(page, 'wasm-gallery', 'stats');
+  const frames = stats.framesRendered, queries = stats.glQueries;
   assert.ok(frames - frames0 >= 10, `${frames - frames0} frames drawn while swiping`);
   assert.deepEqual(queries, {}, `GL queries during ${frames - frames0} frames`);
   await page.context().close();

@@ -1,5 +1,34 @@
-// base-url.js — where dist/ is, so the wasm, worker and fonts are found next to the script that
-// loaded us whatever folder or CDN path dist/ was copied to. Set once by the entry file.
+// base-url.js — where dist/ is, so the wasm, workers and fonts are found next to the script that
+// loaded us whatever folder or CDN path dist/ was copied to. Set once by the entry file. Also how a
+// dist/ script starts as a worker, or runs on the page when workers cannot.
 let base = null;
 export function setBaseUrl(url) { base = url; }
 export function assetUrl(name) { return new URL(name, base || document.baseURI).href; }
+
+// Same-origin dist/: the worker script itself. A dist/ on another origin (a CDN) cannot be a worker
+// script; a same-origin blob that imports it can (CSP: worker-src blob:), and tells it where dist/ is.
+// Throws where workers are not allowed (a CSP without worker-src for us).
+export function startWorker(name) {
+  const url = assetUrl(name);
+  if (new URL(url).origin === location.origin) return { worker: new Worker(url), blobUrl: null };
+  const src = `self.wgWorkerBase=${JSON.stringify(url)};importScripts(${JSON.stringify(url)});`;
+  const blobUrl = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+  return { worker: new Worker(blobUrl), blobUrl };
+}
+
+// A dist/ worker script run as a page script, once: resolves with the global it defines.
+const pageScripts = new Map();
+export function pageScript(name, globalName, failure) {
+  if (!pageScripts.has(name)) {
+    const p = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = assetUrl(name);
+      s.onload = () => (self[globalName] ? resolve(self[globalName]) : reject(failure(`${name} did not start`)));
+      s.onerror = () => reject(failure(`${s.src} could not load`));
+      document.head.append(s);
+    });
+    p.catch(() => pageScripts.delete(name));
+    pageScripts.set(name, p);
+  }
+  return pageScripts.get(name);
+}

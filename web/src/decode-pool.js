@@ -3,7 +3,7 @@
 // one is up (the worker fetches it, then decodes its photos one at a time), cancellable until it is
 // done. Not the decoding itself (decode-worker.js) nor what to load when (images.js). Needs no
 // SharedArrayBuffer, so no COOP/COEP headers of the page.
-import { assetUrl } from './base-url.js';
+import { assetUrl, startWorker } from './base-url.js';
 
 // Two decoders keep one gallery's huge photo from holding up another gallery's current slide; more
 // would compete with the main thread on two-core phones and multiply the decoders' memory.
@@ -53,16 +53,6 @@ function abortError() {
   return new DOMException('decode cancelled', 'AbortError');
 }
 
-// Same-origin dist/: the worker script itself. A dist/ on another origin (a CDN) cannot be a worker
-// script; a same-origin blob that imports it can, and tells it where dist/ is.
-function startWorker() {
-  const url = assetUrl('wasm-gallery-worker.js');
-  if (new URL(url).origin === location.origin) return { worker: new Worker(url), blobUrl: null };
-  const src = `self.wgWorkerBase=${JSON.stringify(url)};importScripts(${JSON.stringify(url)});`;
-  const blobUrl = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
-  return { worker: new Worker(blobUrl), blobUrl };
-}
-
 class DecodePool {
   constructor() {
     this.workers = [];       // { worker, blobUrl, ready, jobs: Map id → job, idle }
@@ -74,15 +64,16 @@ class DecodePool {
     this.done = 0;
   }
 
-  // One photo: {url (absolute) | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, rank, onFetched}.
+  // One photo: {url (absolute) | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, port, rank, onFetched}.
+  // With a MessagePort (transferred), the pixels go out on it, to a render worker, and not to this thread.
   // rank() orders jobs waiting for a worker (0 = a gallery's current slide); onFetched() is called when
   // the worker has the bytes. Resolves {width, height, pixels: ArrayBuffer (premultiplied RGBA), path:
   // 'wasm'|'browser', ms}; rejects with a DecodeError, or an AbortError once `signal` aborts.
-  decode({ url, bytes, maxW, maxH, maxPixels, rank = () => 0, onFetched = () => {} }, signal) {
+  decode({ url, bytes, maxW, maxH, maxPixels, port, rank = () => 0, onFetched = () => {} }, signal) {
     if (this.unavailable) return Promise.reject(new DecodeError('decoder.unavailable', this.unavailable));
     if (signal && signal.aborted) return Promise.reject(abortError());
     return new Promise((resolve, reject) => {
-      const job = { id: this.nextId++, msg: { url, bytes, maxW, maxH, maxPixels }, rank, onFetched, settled: false, worker: null };
+      const job = { id: this.nextId++, msg: { url, bytes, maxW, maxH, maxPixels, port }, rank, onFetched, settled: false, worker: null };
       job.resolve = (v) => { job.settled = true; resolve(v); };
       job.reject = (e) => { job.settled = true; reject(e); };
       if (signal) {
@@ -125,7 +116,7 @@ class DecodePool {
       w.jobs.set(job.id, job);
       clearTimeout(w.idle);
       const { msg } = job;
-      w.worker.postMessage({ id: job.id, ...msg }, msg.bytes ? [msg.bytes] : []);
+      w.worker.postMessage({ id: job.id, ...msg }, [msg.bytes, msg.port].filter(Boolean));
       job.msg = null;
     }
   }
@@ -133,7 +124,7 @@ class DecodePool {
   _spawn() {
     let w;
     try {
-      w = { ...startWorker(), ready: false, jobs: new Map(), idle: 0 };
+      w = { ...startWorker('wasm-gallery-worker.js'), ready: false, jobs: new Map(), idle: 0 };
     } catch (e) {
       // A CSP without worker-src for us, or no Worker in this context.
       if (!this.workers.length) this._giveUp(`workers are not allowed here (${e.message})`);

@@ -9,7 +9,9 @@
 // runs the same decoder on the page's thread: `self.wasmGalleryDecoder(job)` → the reply message.
 //
 // Messages in:  {module: WebAssembly.Module | null} first, then
-//   {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels}   {cancel: id}
+//   {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, port?}   {cancel: id}
+//   With a port (a render worker's MessagePort), the pixels {width, height, pixels} go out on it and
+//   the reply carries no pixels.
 // Messages out: {ready: true} | {ready: false, error} once, when the decoder module is (not) usable;
 //   per job, {id, fetched: byteLength} when its bytes are in (fetched jobs only), then exactly one of
 //   {id, width, height, pixels (ArrayBuffer, transferred), path: 'wasm'|'browser', ms, heap},
@@ -149,12 +151,18 @@ async function run(job) {
     }
     const reply = await serially(() => (ctrl.signal.aborted ? null : handle({ ...job, bytes })));
     if (!reply || ctrl.signal.aborted) return self.postMessage({ id: job.id, cancelled: true });
+    if (job.port && reply.pixels) {
+      job.port.postMessage({ width: reply.width, height: reply.height, pixels: reply.pixels }, [reply.pixels]);
+      job.port = null; // the render worker closes it once the pixels are in
+      delete reply.pixels;
+    }
     self.postMessage(reply, reply.pixels ? [reply.pixels] : []);
   } catch (e) {
     if (ctrl.signal.aborted) return self.postMessage({ id: job.id, cancelled: true });
     self.postMessage({ id: job.id, error: { id: e.id || 'decoder.failed', message: String(e && e.message || e) } });
   } finally {
     jobs.delete(job.id);
+    if (job.port) job.port.close(); // no pixels for it: cancelled or failed
   }
 }
 

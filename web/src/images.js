@@ -8,7 +8,7 @@
 // slides carry on.
 import { decodePool } from './decode-pool.js';
 import { fetchPhoto, dataUrlBytes, failure } from './fetch-photo.js';
-import { assetUrl } from './base-url.js';
+import { pageScript } from './base-url.js';
 
 // Photos fetched or decoded at once per gallery; the rings below decide which, and a third would only
 // split the bandwidth the current slide needs.
@@ -93,7 +93,7 @@ export class ImageLoader {
     if (old) old.ctrl.abort();
     const job = { ...w, ctrl: new AbortController(), fetching: true };
     this.jobs.set(w.slide, job);
-    const current = () => this.jobs.get(w.slide) === job && !g._destroyed && g._M;
+    const current = () => this.jobs.get(w.slide) === job && !g._destroyed && g._client;
     const t0 = performance.now();
     let url = null;
     try {
@@ -108,7 +108,6 @@ export class ImageLoader {
     } finally {
       if (this.jobs.get(w.slide) === job) this.jobs.delete(w.slide);
       this._pump();
-      g._requestFrame();
     }
   }
 
@@ -123,7 +122,7 @@ export class ImageLoader {
     this.state.set(job.slide, 'failed');
     const id = e.id || 'image.failed';
     this.failed.set(job.slide, { reason, id, decodeMs: e.ms });
-    g._withString(reason, (p) => g._M._wg_image_failed(job.slide, p));
+    g._send('imageFailed', { slide: job.slide, reason });
     g._dispatch('error', { message: `Slide ${job.slide + 1}: ${reason} (${url ? url.href : job.url})`, slide: job.slide, id });
   }
 
@@ -132,21 +131,24 @@ export class ImageLoader {
     const maxPixels = this._maxPixels();
     const data = url.protocol === 'data:' ? dataUrlBytes(url.href) : null; // see fetch-photo.js
     if (this.pool) {
+      // A render worker takes the pixels from the decode worker itself (client.pixelPort).
+      const port = this.g._client.pixelPort(job.slide);
       try {
         const img = await this.pool.decode({ url: data ? undefined : url.href, bytes: data || undefined,
-          maxW: job.width, maxH: job.height, maxPixels, rank: () => this._ring(job.slide), onFetched: () => this._fetched(job) },
-        job.ctrl.signal);
-        if (this.jobs.get(job.slide) !== job || !this.g._M) return null;
-        this._upload(job.slide, img);
+          maxW: job.width, maxH: job.height, maxPixels, port: port || undefined, rank: () => this._ring(job.slide),
+          onFetched: () => this._fetched(job) }, job.ctrl.signal);
+        if (this.jobs.get(job.slide) !== job || !this.g._client) return null;
+        if (!port) this._upload(job.slide, img);
         return { path: img.path, width: img.width, height: img.height };
       } catch (e) {
+        if (port) port.close(); // never sent (still waiting for a worker), or sent and done with
         if (e.id !== 'decoder.unavailable') throw e;
         console.warn('[wasm-gallery] decoding on the main thread:', e.message);
       }
     }
     const bytes = data ? dataUrlBytes(url.href) : await fetchPhoto(url.href, job.ctrl.signal); // `data` may be transferred
     this._fetched(job);
-    if (this.jobs.get(job.slide) !== job || !this.g._M) return null;
+    if (this.jobs.get(job.slide) !== job || !this.g._client) return null;
     return this._decodeHere(job, new Uint8Array(bytes));
   }
 
@@ -155,40 +157,34 @@ export class ImageLoader {
     return (o && o.maxPixels) || 0;
   }
 
-  // Worker pixels (premultiplied RGBA) into the wasm heap; wg_image_pixels takes ownership of them.
+  // Decoded pixels (premultiplied RGBA) to the engine, transferred, not copied.
   _upload(slide, img) {
-    const M = this.g._M;
-    const p = M._malloc(img.width * img.height * 4);
-    if (!p) throw failure('image.out_of_memory', 'out of memory for the photo');
-    M.HEAPU8.set(new Uint8Array(img.pixels), p);
-    if (!M._wg_image_pixels(slide, img.width, img.height, p, performance.now())) throw failure('image.upload', 'could not upload the photo');
+    this.g._send('image', { slide, width: img.width, height: img.height, pixels: img.pixels }, [img.pixels]);
+  }
+
+  // The engine's word on pixels it was given: a refusal is the photo's failure, unless the gallery has
+  // no context at the moment (parked or lost) — then the photo is asked for again once it has one.
+  uploaded({ slide, ok }) {
+    if (ok || this.g._destroyed) return;
+    this.shown.delete(slide);
+    if (!this.g._glLive) return this.state.delete(slide);
+    this._fail({ slide, url: '' }, failure('image.upload', 'could not upload the photo'), null);
   }
 
   // No workers: the decoder decodes on this thread (a large photo blocks the page while it does).
   async _decodeHere(job, bytes) {
     const r = await (await pageDecoder())({ bytes: bytes.buffer, maxW: job.width, maxH: job.height, maxPixels: this._maxPixels() });
     if (r.error) throw failure(r.error.id, r.error.message);
-    if (this.jobs.get(job.slide) !== job || !this.g._M) return null;
+    if (this.jobs.get(job.slide) !== job || !this.g._client) return null;
     this._upload(job.slide, r);
     return { path: 'main', width: r.width, height: r.height };
   }
 }
 
-// The decode worker's script run as a page script: the same decoder, on this thread. Loaded once,
-// only when workers cannot run, so the widget's own wasm carries no decoder.
-let pageDecoderScript = null;
+// The decode worker's script run as a page script: the same decoder, on this thread. Loaded only when
+// workers cannot run, so the widget's own wasm carries no decoder.
 function pageDecoder() {
-  if (!pageDecoderScript) {
-    pageDecoderScript = new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = assetUrl('wasm-gallery-worker.js');
-      s.onload = () => (self.wasmGalleryDecoder ? resolve(self.wasmGalleryDecoder) : reject(failure('decoder.unavailable', 'the image decoder did not start')));
-      s.onerror = () => reject(failure('decoder.unavailable', `the image decoder could not load (${s.src})`));
-      document.head.append(s);
-    });
-    pageDecoderScript.catch(() => { pageDecoderScript = null; });
-  }
-  return pageDecoderScript;
+  return pageScript('wasm-gallery-worker.js', 'wasmGalleryDecoder', (why) => failure('decoder.unavailable', `the image decoder could not load (${why})`));
 }
 
 // The photo's absolute URL, if it is one we fetch (the validator has already refused the rest).

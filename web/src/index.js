@@ -88,7 +88,7 @@ export function mount(element, { src, data, options } = {}) {
       }
     },
     // Reloads with new JSON text in place, keeping the slide (the playground); null before the wasm runs.
-    load: (text) => (gallery._M ? gallery.load(typeof text === 'string' ? text : JSON.stringify(text), true) : null),
+    load: (text) => (gallery._client ? gallery.load(typeof text === 'string' ? text : JSON.stringify(text), true) : null),
     addEventListener: (...a) => element.addEventListener(...a),
     removeEventListener: (...a) => element.removeEventListener(...a),
     element,

@@ -118,3 +118,21 @@ export function showPoster(stage, source, aspect, img = null) {
 export function dropPoster(img) {
   if (img && img.parentElement) img.parentElement.remove();
 }
+
+// Resolves once `img` has loaded or failed (at once if it has, or if there is none), or after ms.
+export function photoSettled(img, ms) {
+  if (!img || img.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    img.addEventListener('load', resolve, { once: true });
+    img.addEventListener('error', resolve, { once: true });
+    setTimeout(resolve, ms);
+  });
+}
+
+// Runs fn once after the next frame has been painted (a hidden page paints none: then after 200 ms).
+export function afterNextPaint(fn) {
+  let done = false;
+  const run = () => { if (!done) { done = true; fn(); } };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 200);
+}

@@ -1,7 +1,7 @@
 // runtime.js — what all galleries on a page share: the wasm module, fetched and compiled once
-// (WebAssembly.compileStreaming), and the font files. Each gallery gets its own instance of the
-// module (own memory, own GL context), so one gallery's failure never takes another down.
-import createWasmGalleryModule from 'wasm-gallery-glue';
+// (WebAssembly.compileStreaming), and the font files. Each gallery's engine (engine.js, in its render
+// worker or on this thread) gets its own instance of the module (own memory, own GL context), so one
+// gallery's failure never takes another down.
 import { assetUrl } from './base-url.js';
 
 let compiled = null;
@@ -39,28 +39,4 @@ export function loadFonts() {
     fonts.catch(() => { fonts = null; });
   }
   return fonts;
-}
-
-// A new instance for one gallery, drawing into `canvas`; `onEvent(type, json)` receives the
-// C++ → JS events.
-export async function instantiate(canvas, onEvent, { forceNoWebGL = false } = {}) {
-  const mod = await compileModule();
-  let failed = null;
-  const M = await new Promise((resolve, reject) => {
-    createWasmGalleryModule({
-      wgCanvas: canvas,
-      wgForceNoWebGL: forceNoWebGL,
-      onWgEvent: onEvent,
-      locateFile: (p) => assetUrl(p),
-      print: () => {},
-      printErr: (s) => console.warn('[wasm-gallery]', s),
-      onAbort: (what) => reject(new Error('wasm aborted: ' + what)),
-      instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(mod, imports).then((inst) => receive(inst, mod), (e) => { failed = e; reject(e); });
-        return {};
-      },
-    }).then(resolve, reject);
-  });
-  if (failed) throw failed;
-  return M;
 }

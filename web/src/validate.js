@@ -1,13 +1,16 @@
 // validate.js — the widget's own validator (C++ in the wasm) for editors such as the playground:
 // WasmGallery.validate(text) → {ok, diagnostics, gallery}, the same verdict a gallery's load gives.
-// One headless instance (no canvas drawn, no GL context) is made on first use and reused.
-import { instantiate } from './runtime.js';
+// One headless instance on this thread (no canvas, no GL context) is made on first use and reused;
+// its code is the render worker's script, loaded as a page script.
+import { compileModule } from './runtime.js';
+import { assetUrl, pageScript } from './base-url.js';
 
 let validator = null;
 
 export function validate(text, fileName = 'gallery.json') {
   if (!validator) {
-    validator = instantiate(document.createElement('canvas'), null, { forceNoWebGL: true });
+    validator = Promise.all([compileModule(), pageScript('wasm-gallery-render.js', 'wasmGalleryEngine', (why) => new Error(why))])
+      .then(([module, lib]) => lib.instantiate(module, null, { forceNoWebGL: true, base: assetUrl('wasm-gallery-render.js') }));
     validator.catch(() => { validator = null; }); // a later call may retry after a network error
   }
   return validator.then((M) => {

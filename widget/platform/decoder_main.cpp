@@ -1,6 +1,6 @@
 // decoder_main.cpp — the decode worker's wasm module (wasm-gallery-decoder): probe → decode → downscale →
 // orient → premultiply with the same core code the widget links, one image at a time. Not the widget's
-// ABI (that is exports.cpp): no GL, no ImGui, no DOM; web/src/decoder-abi.js is its only caller.
+// ABI (that is exports_*.cpp): no GL, no ImGui, no DOM; web/src/decoder-abi.js is its only caller.
 //
 // Buffer ownership across this boundary — there is exactly one result at a time, owned by this module:
 //  - encoded input: JS _malloc's it, calls wgd_decode, and _free's it when that returns (nothing here

@@ -102,7 +102,7 @@ export class Preview {
     const win = await this.ready;
     this.text = text;
     let res = null;
-    if (this.instance && this.instance.gallery._M) res = this.instance.load(text);
+    if (this.instance && this.instance.gallery._client) res = await this.instance.load(text);
     if (!res) {
       // Not started yet (or never): a new mount with the newest text.
       if (this.instance) this.instance.destroy();
@@ -127,7 +127,7 @@ export class Preview {
 
   // The view reads the environment when a gallery loads: re-load to apply a changed setting.
   _reload() {
-    if (this.text && this.instance && this.instance.gallery._M) this.instance.load(this.text);
+    if (this.text && this.instance && this.instance.gallery._client) this.instance.load(this.text);
   }
 
   _fit() {

@@ -1,0 +1,91 @@
+// app.h — the one gallery a wasm instance holds (the shim instantiates the module once per gallery,
+// so galleries share code but not memory or failure) and what every export file needs of it: the
+// layout's input, the events to JS (want, state, slidechange) and the GL context's setup.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/control_tap.h"
+#include "core/gallery.h"
+#include "core/layout.h"
+#include "core/motion/carousel.h"
+#include "core/texture_budget.h"
+#include "platform/gl_renderer.h"
+#include "render/fonts.h"
+#include "render/frame_list.h"
+#include "render/theme.h"
+#include "render/view.h"
+
+extern "C" {
+int wg_js_create_context(void);
+void wg_js_delete_context(int handle);
+void wg_js_event(const char* type, const char* json);
+}
+
+namespace wg::platform {
+
+// Photos are never uploaded larger than this on a side: WebGL2 guarantees 2048, and a bigger
+// texture would not be sharper on any phone or laptop screen the widget is shown on.
+constexpr int kMaxTextureSide = 2048;
+// A photo is re-requested at a larger size when the displayed size outgrows it by this factor
+// (e.g. entering fullscreen), not for every small resize.
+constexpr float kResampleFactor = 1.25f;
+// Cross-fade of a photo arriving over its placeholder.
+constexpr double kPhotoFadeMs = 180;
+
+struct SlideImage {
+    unsigned tex = 0;       // GL texture, 0 if not resident
+    int w = 0, h = 0;       // texture size in pixels
+    double arrived = -1;    // time the texture arrived (cross-fade start)
+    bool failed = false;
+    std::string reason;     // short message shown in the placeholder
+};
+
+struct App {
+    int gl = 0;                          // Emscripten GL context handle (0 = none / lost)
+    bool gl_ready = false;               // renderer initialised on `gl`
+    bool started = false;                // wg_init ran
+    wg::platform::GlRenderer renderer;
+    wg::render::FrameList frame;
+    bool loaded = false;
+    wg::Gallery gallery;
+    std::string all_text;                // every string drawn: decides the glyphs in the atlas
+    wg::motion::Carousel carousel;
+    wg::render::FontSet fonts;
+    bool atlas_uploaded = false;
+    float w = 0, h = 0, dpr = 1;         // CSS px box and device pixel ratio
+    float font_scale = 1;
+    wg::render::Theme theme = wg::render::light_theme();
+    std::vector<SlideImage> images;
+    wg::TextureBudget budget;
+    bool reduced_motion = false;         // prefers-reduced-motion: moves without animation
+    bool fullscreen = false;             // the host element is the fullscreen element
+    bool expanded = false, show_arrows = true, show_header = false;
+    wg::render::Focus focus;
+    wg::ControlTap tap;                  // a press on a drawn control, until it is a tap or a drag
+    double now = 0;                      // last time JS gave us
+    unsigned frames = 0;
+    double last_frame_ms = 0;
+    std::string want_sent;               // last "want" payload, to send only changes
+    std::string state_sent;              // last "state" payload (publish_state), to send only changes
+    std::string state_key;               // what that payload was computed from (publish_state)
+    int atlas_builds = 0;                // glyph atlas rebuilds: text metrics changed
+    std::string out;                     // buffer behind returned strings
+};
+
+App& app();
+void destroy_app();
+bool app_exists();
+
+wg::LayoutInput layout_input(const App& a, int index);
+void emit(const char* type, const std::string& json);
+// Tells JS which photos to have ready, nearest first, at the pixel size they are shown at.
+void update_wants(App& a);
+// Pushes the state snapshot (index, count, controls, full text height) when it changed.
+void publish_state(App& a);
+// Reports settled slide changes (slidechange) and the state that follows them.
+void drain_settled(App& a);
+void release_gl(App& a);
+bool init_gl(App& a);
+
+}  // namespace wg::platform

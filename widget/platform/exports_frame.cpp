@@ -1,0 +1,81 @@
+// exports_frame.cpp — the C ABI's frames, drawn only when the engine asks (input, animation, photo
+// arrival, resize): the frame itself (frame_compositor.h says what is on it), when the next one is
+// due, whether the first photo is shown, and the stats.
+#include <emscripten.h>
+#include <emscripten/html5_webgl.h>
+#include <malloc.h>
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include "core/frame_model.h"
+#include "core/text_format.h"
+#include "platform/app.h"
+#include "platform/frame_compositor.h"
+
+using namespace wg::platform;
+
+extern "C" {
+
+// Draws one frame at time t (ms). Returns 1 if another frame is needed (animation running).
+EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
+    App& a = app();
+    a.now = t;
+    if (!a.gl_ready || !a.loaded || !a.fonts.has_faces() || a.w <= 0 || a.h <= 0) return 0;
+    double start = emscripten_get_now();
+    emscripten_webgl_make_context_current(a.gl);
+    a.carousel.update(t);
+    drain_settled(a);
+
+    if (a.fonts.ensure(a.dpr, a.font_scale, a.all_text) || !a.atlas_uploaded) {
+        a.atlas_builds++;
+        a.renderer.set_atlas(a.fonts.atlas());
+        a.atlas_uploaded = true;
+        publish_state(a);  // the text is measured with the new glyphs
+    }
+    int fbw = int(std::lround(a.w * a.dpr)), fbh = int(std::lround(a.h * a.dpr));
+    ImDrawList* dl = a.frame.begin(float(fbw), float(fbh), a.fonts.atlas());
+
+    // What is on this frame: the slides on screen with their layouts, photos and fades.
+    std::vector<wg::Layout> layouts;
+    wg::Layout chrome;
+    bool fading = false;
+    const wg::render::FrameView v = compose_frame(a, t, layouts, chrome, &fading);
+    wg::render::draw_frame(dl, a.fonts, a.theme, v);
+
+    a.renderer.render(a.frame.end(), fbw, fbh, a.theme.background >> 8);  // theme colours are 0xRRGGBBAA
+    a.frames++;
+    a.last_frame_ms = emscripten_get_now() - start;
+    return a.carousel.animating() || fading ? 1 : 0;
+}
+
+// 1 once the current slide's photo has been drawn fully faded in, or its placeholder with the reason
+// it failed: the gallery is `ready`, and the poster over the canvas may go without a flash.
+EMSCRIPTEN_KEEPALIVE int wg_photo_settled(void) {
+    const App& a = app();
+    const size_t i = size_t(a.carousel.index());
+    if (!a.loaded || !a.gl_ready || i >= a.images.size()) return 0;
+    const SlideImage& im = a.images[i];
+    return im.failed || (im.tex && wg::photo_fade(a.now, im.arrived, kPhotoFadeMs) >= 1.f) ? 1 : 0;
+}
+
+// 1 while the carousel moves (drag, snap, fade): the stats' `animating`, asked without building them.
+EMSCRIPTEN_KEEPALIVE int wg_animating(void) { return app().carousel.animating() ? 1 : 0; }
+
+// When the next frame is due without input (autoplay), in ms from now; -1 if never.
+EMSCRIPTEN_KEEPALIVE double wg_next_wake(double t) {
+    App& a = app();
+    double w = a.carousel.next_wake(t);
+    return std::isfinite(w) ? std::max(0.0, w - t) : -1.0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
+    App& a = app();
+    struct mallinfo mi = mallinfo();
+    a.out = "{\"framesRendered\":" + std::to_string(a.frames) + ",\"lastFrameMs\":" + wg::decimal(a.last_frame_ms, 3) +
+            ",\"texturesResident\":" + std::to_string(a.budget.count()) +
+            ",\"textureBytes\":" + std::to_string(a.budget.bytes()) + ",\"heapBytes\":" + std::to_string(mi.uordblks) +
+            ",\"animating\":" + (a.carousel.animating() ? "true" : "false") + "}";
+    return a.out.c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,57 @@
+// exports_images.cpp — the C ABI's photos: decoded pixels in (uploaded as textures within the texture
+// budget), failures shown as placeholders with their reason.
+#include <emscripten.h>
+#include <cstdint>
+#include <cstdlib>
+#include "platform/app.h"
+#include "platform/gl_textures.h"
+
+using namespace wg::platform;
+
+static void store_pixels(App& a, int slide, const uint8_t* rgba, int w, int h) {
+    SlideImage& im = a.images[size_t(slide)];
+    if (im.tex) {
+        wg::platform::delete_texture(im.tex);
+        a.budget.erase(slide);
+    }
+    bool had = im.arrived >= 0;
+    im.tex = wg::platform::upload_texture(rgba, w, h);
+    im.w = w;
+    im.h = h;
+    im.failed = false;
+    im.reason.clear();
+    if (!had) im.arrived = a.now;  // cross-fade only the first arrival, not a sharper re-upload
+    for (int s : a.budget.insert(slide, size_t(w) * size_t(h) * 4, a.carousel.index())) {
+        SlideImage& ev = a.images[size_t(s)];
+        wg::platform::delete_texture(ev.tex);
+        ev.tex = 0;
+    }
+}
+
+static bool slide_ok(const App& a, int slide) { return a.loaded && slide >= 0 && size_t(slide) < a.images.size(); }
+
+extern "C" {
+
+// Decoded pixels from the worker: RGBA8, premultiplied. Takes ownership of `rgba` (malloc'ed).
+EMSCRIPTEN_KEEPALIVE int wg_image_pixels(int slide, int w, int h, uint8_t* rgba, double t) {
+    App& a = app();
+    a.now = t;
+    bool ok = slide_ok(a, slide) && a.gl_ready && rgba && w > 0 && h > 0 && w <= kMaxTextureSide * 2 &&
+              h <= kMaxTextureSide * 2;
+    if (ok) store_pixels(a, slide, rgba, w, h);
+    free(rgba);
+    if (ok) publish_state(a);
+    return ok ? 1 : 0;
+}
+
+// The photo could not be had (network, 404, refused, corrupt): show its placeholder with `reason`.
+EMSCRIPTEN_KEEPALIVE void wg_image_failed(int slide, const char* reason) {
+    App& a = app();
+    if (!slide_ok(a, slide)) return;
+    SlideImage& im = a.images[size_t(slide)];
+    im.failed = true;
+    im.reason = reason ? reason : "";
+    a.all_text += im.reason;
+}
+
+}  // extern "C"

@@ -1,0 +1,65 @@
+// exports_lifecycle.cpp — the C ABI's lifecycle: the GL context taken, lost, given back, restored;
+// the fonts; the instance's end. // Every export is safe to call at any time, before init included.
+#include <emscripten.h>
+#include <vector>
+#include "platform/app.h"
+
+using namespace wg::platform;
+
+extern "C" {
+
+// Creates the GL context on Module.wgCanvas and the ImGui context. 1 on success, 0 if WebGL2 is
+// unavailable (the shim then shows its plain-HTML gallery).
+EMSCRIPTEN_KEEPALIVE int wg_init(void) {
+    App& a = app();
+    a.started = true;
+    if (a.gl_ready) return 1;
+    return init_gl(a) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void wg_destroy(void) {
+    if (!app_exists()) return;
+    release_gl(app());
+    if (app().gl) wg_js_delete_context(app().gl);
+    destroy_app();
+}
+
+// The browser took the context away (too many contexts, GPU reset, or the shim gave it back
+// while off-screen). Textures are gone with it; the model and slide position stay.
+EMSCRIPTEN_KEEPALIVE void wg_gl_lost(void) {
+    App& a = app();
+    int gl = a.gl;
+    a.gl = 0;  // GL objects died with the context: forget them without calling GL
+    for (SlideImage& im : a.images) {
+        if (im.tex) a.budget.erase(int(&im - a.images.data()));
+        im.tex = 0;
+    }
+    a.renderer.forget();
+    a.gl_ready = false;
+    a.atlas_uploaded = false;
+    a.want_sent.clear();
+    if (gl) wg_js_delete_context(gl);
+}
+
+// A fresh context on the same (or a replaced) canvas: re-create GL state, ask for photos again.
+EMSCRIPTEN_KEEPALIVE int wg_gl_restore(void) {
+    App& a = app();
+    if (a.gl_ready) return 1;
+    if (!a.started) return wg_init();
+    if (!init_gl(a)) return 0;
+    update_wants(a);
+    return 1;
+}
+
+// Fonts: TTF bytes of the regular and bold faces (copied).
+EMSCRIPTEN_KEEPALIVE void wg_set_fonts(const unsigned char* regular, int regular_len, const unsigned char* bold,
+                                       int bold_len) {
+    App& a = app();
+    std::vector<unsigned char> r, b;
+    if (regular && regular_len > 0) r.assign(regular, regular + regular_len);
+    if (bold && bold_len > 0) b.assign(bold, bold + bold_len);
+    a.fonts.set_faces(std::move(r), std::move(b));
+    a.atlas_uploaded = false;
+}
+
+}  // extern "C"
