@@ -82,29 +82,33 @@ function transferSummary(log) {
 // and bunched, as it would on a phone), and all acknowledgements are awaited at the end.
 async function flick(cdp, fromX, toX, y) {
   const pt = (x) => [{ x, y, id: 1, radiusX: 8, radiusY: 8, force: 1 }];
-  const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt(fromX) })];
+  // Each event carries the time the finger was there (CDP `timestamp`, seconds since the epoch), not
+  // the time the browser got round to it.
   const t0 = Date.now();
+  const at = (i) => (t0 + (FLICK_MS * i) / FLICK_STEPS) / 1000;
+  const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pt(fromX), timestamp: at(0) })];
   for (let i = 1; i <= FLICK_STEPS; i++) {
     await sleep(Math.max(0, t0 + (FLICK_MS * i) / FLICK_STEPS - Date.now()));
-    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pt(fromX + (toX - fromX) * i / FLICK_STEPS) }));
+    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pt(fromX + (toX - fromX) * i / FLICK_STEPS), timestamp: at(i) }));
   }
-  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
+  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(FLICK_STEPS) }));
   await Promise.all(sent);
 }
 
 // Waits until the gallery is at rest — not animating, same index on two polls in a row — and returns
-// that index (or -1 after the timeout). A flick that did not change the slide resolves as fast as one
-// that did, so a miss costs the swipe window no idle time.
+// that index (or -1 after the timeout) and `at`, the page's time of the poll that found it so. A flick
+// that did not change the slide resolves as fast as one that did, so a miss costs the swipe window no
+// idle time.
 async function rest(page, timeout = SETTLE_TIMEOUT_MS) {
   const t0 = Date.now();
   let last = null;
   while (Date.now() - t0 < timeout) {
-    const [i, moving] = await page.evaluate(() => [__bench.index(), __bench.animating()]);
-    if (!moving && i === last) return i;
+    const [i, moving, at] = await page.evaluate(() => [__bench.index(), __bench.animating(), performance.now()]);
+    if (!moving && i === last) return { index: i, at };
     last = moving ? null : i;
     await sleep(100);
   }
-  return -1;
+  return { index: -1, at: await page.evaluate(() => performance.now()) };
 }
 
 // Waits until the gallery rests on `index`; true if it did within the timeout.
@@ -128,6 +132,34 @@ async function memory(page, cdp, browserCdp, { gc }) {
     wasmMemory: stats ? stats.heapSize : null, wasmMalloc: stats ? stats.heapBytes : null,
     textureBytes: stats ? stats.textureBytes ?? null : null, process: proc.total, renderer: proc.renderer, gpu: proc.gpu,
   };
+}
+
+// Event Timing entries (from instrument.js) that began in [t0, t1]: the longest input-to-next-paint,
+// how many took over 100 ms, and an INP-like figure: the slowest interaction (entries that share an
+// interactionId: the pointerdown / pointerup / click… of one touch). Entries under 16 ms are not
+// reported by the browser, so 0 means "all under 16 ms".
+function inputSummary(events, t0, t1) {
+  const e = events.filter((x) => x.start >= t0 && x.start <= t1);
+  const slowest = e.reduce((a, x) => (x.duration > a.duration ? x : a), { name: null, duration: 0 });
+  const interactions = new Set(e.filter((x) => x.interactionId).map((x) => x.interactionId));
+  return { entries: e.length, max: slowest.duration, slowest: slowest.name, over100: e.filter((x) => x.duration > 100).length,
+    interactions: interactions.size, inp: Math.max(0, ...e.filter((x) => x.interactionId).map((x) => x.duration)) };
+}
+
+// Long animation frames that began in [t0, t1]; "caused by the gallery": one of its scripts (its own
+// files, as counted in transfer.widget) ran ≥ 5 ms in that frame.
+function longFrameSummary(loafs, t0, t1) {
+  const l = loafs.filter((x) => x.start >= t0 && x.start <= t1);
+  const ours = (url) => { try { return isWidget(new URL(url).pathname); } catch { return false; } };
+  const gallery = l.filter((x) => x.scripts.some(ours));
+  const ms = (xs) => xs.reduce((a, x) => a + x.duration, 0);
+  return { count: l.length, ms: ms(l), blockingMs: l.reduce((a, x) => a + x.blocking, 0), gallery: gallery.length, galleryMs: ms(gallery) };
+}
+
+// The main thread's busy time so far (CDP Performance.getMetrics TaskDuration, s → ms).
+async function taskMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
 }
 
 // Opens `url` in a fresh browser under the phone profile; `visit(ctx)` does the scenario.
@@ -175,19 +207,32 @@ async function tenSlides(server, path) {
     // Flick across the middle of the photo (3:2 → its centre is at width / 3 from the top).
     const y = box.y + box.width / 3;
     const fromX = box.x + box.width * (0.5 + FLICK_FRACTION / 2), toX = box.x + box.width * (0.5 - FLICK_FRACTION / 2);
+    // Wall clock → the page's clock, to place each flick's touch-down on the page's timeline.
+    const offset = await page.evaluate(() => Date.now() - performance.now());
+    await cdp.send('Performance.enable');
+    await page.evaluate(() => __bench.galleryFrames());  // empties the engine's frame log
+    const busy0 = await taskMs(cdp);
     const t0 = await page.evaluate(() => { __bench.startFrames(); return performance.now(); });
     let flicks = 0, failed = 0;
+    const moving = [];  // [touch-down, at rest] of each flick on the page's clock: the gallery's own frames
     for (let at = 0; at < box.count - 1 && flicks < box.count - 1 + MAX_EXTRA_FLICKS; ) {
+      const down = Date.now() - offset;
       await flick(cdp, fromX, toX, y);
       flicks++;
-      const i = await rest(page);
-      if (i > at) at = i;
+      const r = await rest(page);
+      moving.push([down, r.at]);
+      if (r.index > at) at = r.index;
       else failed++;
     }
     const t1 = await page.evaluate(() => performance.now());
+    const busyMs = (await taskMs(cdp)) - busy0;
     const frames = await page.evaluate(() => __bench.stopFrames());
-    const endIndex = await page.evaluate(() => __bench.index());
-    const lt = (await page.evaluate(() => __bench.longtasks)).filter((l) => l.start >= t0 && l.start <= t1);
+    // The gallery's own frames: wasm-gallery's engine (render worker, or the page's thread); Swiper
+    // moves in the page's frames.
+    const own = await page.evaluate(() => __bench.galleryFrames());
+    const probe = await page.evaluate(() => ({ longtasks: __bench.longtasks, events: __bench.events, loafs: __bench.loafs,
+      thread: __bench.stats() ? __bench.stats().thread : 'main', endIndex: __bench.index() }));
+    const lt = probe.longtasks.filter((l) => l.start >= t0 && l.start <= t1);
     // Idle: nothing moves, every photo near the current one is loaded.
     await sleep(1000);
     const idle0 = await page.evaluate(() => ({ raf: __bench.rafCalls, frames: __bench.stats() ? __bench.stats().framesRendered : null }));
@@ -198,8 +243,10 @@ async function tenSlides(server, path) {
       firstPhoto: t.firstPhoto, interactive: t.interactive, firstImgLoad: t.firstImgLoad ?? null, swiperInit: t.swiperInit ?? null,
       elementTiming: (t.elements.find((e) => e.id === 'first-photo') || {}).renderTime ?? null,
       transfer: load, transferAfterSwipe: transferSummary(log).total, bytesBeforeFirstPhoto: quiet.bytesBefore(t.firstPhoto),
-      swipe: { ...frameSummary(frames), ms: t1 - t0, flicks, failed, endIndex, count: box.count,
-        longTasks: lt.length, longTaskMs: lt.reduce((a, l) => a + l.duration, 0) },
+      swipe: { ...frameSummary(frames), ms: t1 - t0, flicks, failed, endIndex: probe.endIndex, count: box.count,
+        longTasks: lt.length, longTaskMs: lt.reduce((a, l) => a + l.duration, 0), busyMs,
+        input: inputSummary(probe.events, t0, t1), longFrames: longFrameSummary(probe.loafs, t0, t1),
+        galleryFrames: { thread: own ? probe.thread : 'main', ...frameSummary(own || frames, moving) } },
       idle: { rafCalls: idle1.raf - idle0.raf, framesRendered: idle1.frames === null ? null : idle1.frames - idle0.frames, runningAnimations: idle1.anims },
       memory: { ...mem, processGrowth: mem.process - before.total },
       errors,

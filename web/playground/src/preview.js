@@ -102,7 +102,12 @@ export class Preview {
     const win = await this.ready;
     this.text = text;
     let res = null;
-    if (this.instance && this.instance.gallery._client) res = await this.instance.load(text);
+    if (this.instance && this.instance.gallery._client) {
+      res = await this.instance.load(text);
+      // The verdict comes from the gallery's render worker: a newer text may have been sent meanwhile,
+      // and only its render counts.
+      if (this.text !== text) return res;
+    }
     if (!res) {
       // Not started yet (or never): a new mount with the newest text.
       if (this.instance) this.instance.destroy();
