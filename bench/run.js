@@ -6,6 +6,7 @@
 //   --runs N (visits per gallery for the medians, default 5, at least 5 for the README table)
 //   --scale-runs N (visits per gallery of the 100-photo gallery, default 1)   --no-scale --no-native
 //   --no-trace --no-decode --no-build (use dist/ and build/native as they are)
+//   --no-many (skip the 20-galleries scenario, lib/many.js)   --many-runs N (its visits per design, default 1)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -16,6 +17,7 @@ const measure = require('./lib/measure.js');
 const report = require('./lib/report.js');
 const { syncSwiperPage, syncVariantPages } = require('./lib/pages.js');
 const { ensurePhotos } = require('./lib/photos.js');
+const many = require('./lib/many.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results.json');
@@ -30,11 +32,12 @@ const TEN_GALLERIES = [...GALLERIES, [SSR, 'wasm-gallery-ssr.html'], [PRELOAD, '
   [PRELOAD_PHOTO, 'wasm-gallery-preload-photo.html']];
 
 function parseArgs(argv) {
-  const o = { runs: 5, scaleRuns: 1, scale: true, native: true, trace: true, decode: true, build: true };
+  const o = { runs: 5, scaleRuns: 1, scale: true, native: true, trace: true, decode: true, build: true, many: true, manyRuns: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, +argv[++i] || 5);
     else if (a === '--scale-runs') o.scaleRuns = Math.max(1, +argv[++i] || 1);
+    else if (a === '--many-runs') o.manyRuns = Math.max(1, +argv[++i] || 1);
     else if (a.startsWith('--no-')) o[a.slice(5).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = false;
     else throw new Error(`bench: unknown option ${a}`);
   }
@@ -181,6 +184,12 @@ async function main(build, argv = process.argv.slice(3)) {
       results.decode = await decodeBench(srv, log);
       log(`  ${results.decode.skipped ? 'skipped: ' + results.decode.skipped : t()}`);
     }
+    if (opt.many) {
+      log(`\n${many.GALLERIES} galleries on one page: render worker per gallery / one shared render worker / page thread, ${opt.manyRuns} visit(s) each…`);
+      t = clock();
+      results.many = await many.run(srv, { runs: opt.manyRuns, log });
+      log(`  ${t()}`);
+    }
   } finally {
     srv.close();
   }
@@ -221,6 +230,11 @@ async function main(build, argv = process.argv.slice(3)) {
     md.push('\n### In-browser decode speed (bench/decode)\n');
     md.push(results.decode.skipped ? 'skipped: ' + results.decode.skipped
       : plainTable(results.decode.rows) + (results.decode.ratios ? '\n\nratios:\n' + (Array.isArray(results.decode.ratios) ? plainTable(results.decode.ratios) : plainList(results.decode.ratios)) : ''));
+  }
+  if (results.many) {
+    md.push(`\n### ${many.GALLERIES} galleries on one page (desktop 1280×800, DPR 1; scrolled down gallery by gallery) — ${opt.manyRuns > 1 ? `median [min–max] of ${opt.manyRuns}` : '1'} visit(s) per design\n`,
+      results.many.table);
+    if (results.many.failures.length) md.push(`\nFailed visits: ${results.many.failures.map((f) => `${f.design} #${f.run}: ${f.error}`).join('; ')}`);
   }
   md.push(`\nMachine: ${results.machine.nproc} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB RAM; Chromium ${results.chromium}, Swiper ${results.swiper}; ` +
     `load average ${results.loadavgStart[0]} at the start, ${results.loadavgEnd[0]} at the end; the whole run took ${Math.round(results.seconds / 60)} min.`);

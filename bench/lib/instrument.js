@@ -13,18 +13,31 @@
 //   __bench.t.interactive ms when the gallery takes input: wasm-gallery `ready`; Swiper: the later of
 //                         its first photo and `new Swiper()` having run.
 //   __bench.longtasks     PerformanceObserver 'longtask' entries (≥ 50 ms on the main thread).
+//   __bench.events        Event Timing entries of pointer, touch, mouse and click events that took
+//                         ≥ 16 ms (the API's floor) from the input to the next paint.
+//   __bench.loafs         'long-animation-frame' entries (≥ 50 ms of main-thread work in a frame), each
+//                         with the sourceURL of the scripts that ran ≥ 5 ms in it.
 //   __bench.rafCalls      requestAnimationFrame calls made by the page (not by this probe).
 //   __bench.startFrames() / stopFrames()  rAF timestamps recorded with the page's original rAF.
+//   __bench.galleryFrames() wasm-gallery: start times (page clock) of the frames its engine drew since
+//                         the last call, on whichever thread it draws (stats.thread); Swiper: null.
 'use strict';
 module.exports = function instrument() {
   const origRaf = window.requestAnimationFrame.bind(window);
-  const B = window.__bench = { t: {}, longtasks: [], elements: [], rafCalls: 0, frames: null, errors: [] };
+  const B = window.__bench = { t: {}, longtasks: [], elements: [], events: [], loafs: [], rafCalls: 0, frames: null, errors: [] };
   window.requestAnimationFrame = function (cb) { B.rafCalls++; return origRaf(cb); };
   try {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration }); })
       .observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((l) => { for (const e of l.getEntries()) B.elements.push({ id: e.identifier, renderTime: e.renderTime, loadTime: e.loadTime }); })
       .observe({ type: 'element', buffered: true });
+    const input = /^(pointer|touch|mouse)|click$|pointercapture$/;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (input.test(e.name)) B.events.push({ name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) B.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: e.scripts.map((x) => x.sourceURL) });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) { B.errors.push(String(e)); }
   const mark = (k, v) => { if (B.t[k] === undefined) B.t[k] = v === undefined ? performance.now() : v; };
   document.addEventListener('ready', () => { mark('firstPhoto'); mark('interactive'); mark('canvasPhoto'); }, true);
@@ -79,6 +92,10 @@ module.exports = function instrument() {
   };
   B.next = () => (swiper ? swiper.slideNext() : B.gallery().next());
   B.stats = () => (swiper ? null : B.gallery() && B.gallery().stats);
+  B.galleryFrames = async () => {
+    const client = !swiper && B.gallery() && B.gallery()._gallery && B.gallery()._gallery._client;
+    return client ? (await client.debug('frameTimes')).frameTimes : null;
+  };
   B.startFrames = () => {
     B.frames = [];
     const loop = (ts) => { if (!B.frames) return; B.frames.push(ts); origRaf(loop); };

@@ -28,18 +28,26 @@ function spread(xs) {
 // round(k) − 1. Measured against the display, not the page's own median: a page whose every frame is
 // slow would otherwise drop "nothing". `slowerThanOwnMedian` is that other count (intervals over
 // DROP_FACTOR × the page's own median), kept for comparison.
+// spans (optional): [from, to] times; only frames inside one and intervals between two frames of the
+// same span count — for a gallery that draws only while something moves, the pause between two spans
+// is not a late frame.
 const DISPLAY_FRAME_MS = 1000 / 60;
 const DROP_FACTOR = 1.5;
-function frameSummary(timestamps) {
+function frameSummary(timestamps, spans = [[-Infinity, Infinity]]) {
   const iv = [];
-  for (let i = 1; i < timestamps.length; i++) iv.push(timestamps[i] - timestamps[i - 1]);
+  let frames = 0;
+  for (const [from, to] of spans) {
+    const ts = timestamps.filter((t) => t >= from && t <= to);
+    frames += ts.length;
+    for (let i = 1; i < ts.length; i++) iv.push(ts[i] - ts[i - 1]);
+  }
   const p50 = percentile(iv, 50);
   let dropped = 0, slowerThanOwnMedian = 0;
   for (const d of iv) {
     if (d > DROP_FACTOR * DISPLAY_FRAME_MS) dropped += Math.max(1, Math.round(d / DISPLAY_FRAME_MS) - 1);
     if (d > DROP_FACTOR * p50) slowerThanOwnMedian++;
   }
-  return { frames: timestamps.length, p50, p95: percentile(iv, 95), max: iv.length ? Math.max(...iv) : NaN, dropped, slowerThanOwnMedian };
+  return { frames, p50, p95: percentile(iv, 95), max: iv.length ? Math.max(...iv) : NaN, dropped, slowerThanOwnMedian };
 }
 
 module.exports = { percentile, median, spread, frameSummary, DROP_FACTOR, DISPLAY_FRAME_MS };
