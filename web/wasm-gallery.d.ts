@@ -78,7 +78,7 @@ export interface GalleryStats {
   /**
    * Where the gallery's wasm runs and draws: 'worker' (its render worker, on an OffscreenCanvas),
    * 'main' (the page's thread: no WebGL2 in workers here), 'none' (not started, or plain HTML).
-   * The figures above are the engine's last snapshot, at most 100 ms old while it draws.
+   * The figures above are the engine's last snapshot: at most 0.5 s old while it draws, exact once it rests.
    */
   thread?: 'worker' | 'main' | 'none';
 }

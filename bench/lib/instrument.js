@@ -36,7 +36,8 @@ module.exports = function instrument() {
       for (const e of l.getEntries()) if (input.test(e.name)) B.events.push({ name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) B.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: e.scripts.map((x) => x.sourceURL) });
+      for (const e of l.getEntries()) B.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: e.scripts.map((x) => x.sourceURL),
+        detail: e.scripts.map((x) => ({ url: x.sourceURL, fn: x.sourceFunctionName, invoker: x.invoker, type: x.invokerType, ms: Math.round(x.duration) })) });
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) { B.errors.push(String(e)); }
   const mark = (k, v) => { if (B.t[k] === undefined) B.t[k] = v === undefined ? performance.now() : v; };

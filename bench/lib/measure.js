@@ -153,7 +153,9 @@ function longFrameSummary(loafs, t0, t1) {
   const ours = (url) => { try { return isWidget(new URL(url).pathname); } catch { return false; } };
   const gallery = l.filter((x) => x.scripts.some(ours));
   const ms = (xs) => xs.reduce((a, x) => a + x.duration, 0);
-  return { count: l.length, ms: ms(l), blockingMs: l.reduce((a, x) => a + x.blocking, 0), gallery: gallery.length, galleryMs: ms(gallery) };
+  // Which of the gallery's scripts ran in those frames (function, invoker, ms): where to look.
+  const scripts = gallery.map((x) => (x.detail || []).filter((d) => ours(d.url) && d.ms >= 5));
+  return { count: l.length, ms: ms(l), blockingMs: l.reduce((a, x) => a + x.blocking, 0), gallery: gallery.length, galleryMs: ms(gallery), galleryScripts: scripts };
 }
 
 // The main thread's busy time so far (CDP Performance.getMetrics TaskDuration, s → ms).

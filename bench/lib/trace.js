@@ -23,6 +23,7 @@ function summarize(traceEvents) {
     threads.get(k).push(e);
   }
   const out = { main: { gpuWait: 0, script: 0, renderPipeline: 0, other: 0, busy: 0 }, gpuProcessBusy: 0, workers: 0 };
+  const other = new Map(); // what "other" is made of, by trace event name
   for (const [k, list] of threads) {
     const thread = names.get(k) || '';
     list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -38,12 +39,14 @@ function summarize(traceEvents) {
       if (thread === 'CrRendererMain') {
         const b = (BUCKETS.find(([, re]) => re.test(e.name)) || ['other'])[0];
         out.main[b] += self;
+        if (b === 'other') other.set(e.name, (other.get(e.name) || 0) + self);
         out.main.busy += self;
       } else if (thread === 'CrGpuMain' && e.topLevel) out.gpuProcessBusy += e.dur / 1000;
       else if (/DedicatedWorker/.test(thread) && e.topLevel) out.workers += e.dur / 1000;
     }
   }
   for (const o of [out.main, out]) for (const key of Object.keys(o)) if (typeof o[key] === 'number') o[key] = Math.round(o[key]);
+  out.otherTop = [...other].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => ({ name, ms: Math.round(ms) }));
   return out;
 }
 

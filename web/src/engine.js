@@ -12,7 +12,7 @@ import createWasmGalleryModule from 'wasm-gallery-glue';
 
 // How often the stats snapshot is posted while frames are drawn (and once when they stop): the
 // page's `stats` reads the last one, so it lags by at most this.
-const STATS_EVERY_MS = 100;
+const STATS_EVERY_MS = 500;
 // Frame start times kept for the benchmark's frame intervals (debug 'frameTimes').
 const FRAME_LOG = 4000;
 // kMaxTextureSide * 2 in widget/platform/app.h: larger pixels are refused by exports_images.cpp; refused here before copying.

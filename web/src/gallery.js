@@ -110,7 +110,7 @@ export class Gallery {
     return !!p && this._mode === 'gl' && !!this._state && !(this._state.seq >= p.seq);
   }
   get count() { return this._count; }
-  // The engine's last snapshot (posted at most every 100 ms while it draws, and when it stops).
+  // The engine's last snapshot (posted every 500 ms while it draws, and when it stops or starts moving).
   get stats() {
     const s = { framesRendered: 0, lastFrameMs: 0, texturesResident: 0, heapBytes: 0, heapSize: 0, ...this._stats };
     s.mode = this._mode;
@@ -236,7 +236,7 @@ export class Gallery {
       this._syncLive();
       setTimeout(() => this._readView());
     });
-    const ro = new ResizeObserver(() => this._applySize());
+    const ro = new ResizeObserver(() => { this._applySize(); this._input.measure(); });
     ro.observe(this.host);
     ro.observe(this.stage);  // the stage alone changes size on entering/leaving full screen
     this._cleanups.push(() => ro.disconnect());
@@ -250,7 +250,7 @@ export class Gallery {
     this._life.watch();
     this._on(document, 'visibilitychange', () => this._sendVisible());
     // The top layer's size settles after the event: measure again on the next frame.
-    this._on(document, 'fullscreenchange', () => { this._readView(); this._applySize(); requestAnimationFrame(() => this._applySize()); });
+    this._on(document, 'fullscreenchange', () => { this._readView(); this._applySize(); requestAnimationFrame(() => this._applySize()); this._input.measure(); });
     this._on(window, 'hashchange', () => this._followUrl());
     this._on(window, 'popstate', () => this._followUrl());
     // Theme: the site's CSS custom properties and colour scheme are read at start and on change.
@@ -429,6 +429,14 @@ export class Gallery {
     this.region.setAttribute('aria-label', model.title || 'Photo gallery');
     this._mirror.fill(model, this._index, { mode: this._mode === 'fallback' ? 'visible' : 'overlay', baseUrl: this._jsonUrl,
       urlAllowed: urlAllowedHere });
+    this._placed = null; // new buttons: place them over the controls again
+    this._syncControls();
+    if (this._poster) {
+      // Still over the canvas (its photo not drawn yet): it shows what the gallery now says.
+      const src = posterSource(model, this._jsonUrl, this._index, urlAllowedHere, this._photoBox());
+      if (src) this._poster = showPoster(this.stage, src, this._shape.aspect, this._poster);
+      else this._dropPoster();
+    }
     this._readView();
     this._applySize();
     this._syncGL();
@@ -522,7 +530,6 @@ export class Gallery {
     this._mirror.show(index);
     this._mirror.announce(index);
     if (this._linkId) deepLink.writeSlide(this._linkId, index);
-    this._syncControls();
     this._dispatch('slidechange', { index, count });
   }
 
@@ -554,8 +561,14 @@ export class Gallery {
   // Where the canvas draws its controls and whether it rotates: the mirror follows.
   _syncControls() {
     if (!this._client || this._mode !== 'gl' || this._destroyed) return;
-    this._controls = (this._state && this._state.controls) || {};
-    this._mirror.place(this._controls);
+    const controls = (this._state && this._state.controls) || {};
+    // Only a change touches the DOM: each style write would cost the page a style recalc.
+    const key = JSON.stringify(controls);
+    if (key !== this._placed) {
+      this._placed = key;
+      this._controls = controls;
+      this._mirror.place(controls);
+    }
     this._syncLive();
   }
 

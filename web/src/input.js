@@ -32,6 +32,34 @@ export class Input {
     on(s, 'lostpointercapture', (e) => this.pointer(3, e));
     on(s, 'wheel', (e) => this.wheel(e), { passive: false });
     on(g.region, 'keydown', (e) => this.key(e));
+    // Content above the gallery that grows or shrinks (an ad, an embed) moves the canvas in the page.
+    const ro = new ResizeObserver(() => this.measure());
+    ro.observe(document.documentElement);
+    g._cleanups.push(() => ro.disconnect());
+    on(window, 'resize', () => this.measure());
+  }
+
+  // The canvas's top-left in page coordinates (scrolling does not move it; layout above it does).
+  place() {
+    if (!this.at) this.at = this.read();
+    return this.at;
+  }
+
+  read() {
+    const r = this.g.canvas.getBoundingClientRect();
+    return { x: r.left + scrollX, y: r.top + scrollY };
+  }
+
+  // Reads the place again once the next frame has been painted, when the layout is clean and a read
+  // costs nothing: after any change that may have moved the canvas (the gallery's size, full screen,
+  // the page's own height, a gesture's end).
+  measure() {
+    if (this.measuring) return;
+    this.measuring = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      this.measuring = false;
+      if (!this.g._destroyed && this.g.canvas) this.at = this.read();
+    }));
   }
 
   // The engine let go of a pointer (it moved vertically: the page scrolls).
@@ -66,16 +94,16 @@ export class Input {
     } else if (!this.pointers.has(e.pointerId)) {
       return;
     }
-    // The canvas's place, read once per gesture: a read per move could force a layout each time.
-    if (phase === 0 || !this.rect) this.rect = g.canvas.getBoundingClientRect();
-    const r = this.rect;
+    // The canvas's place in the page, read after a paint (at rest, below), not here: a read in an input
+    // handler forces a layout whenever the page has changed anything, and that delays the next paint.
+    const r = this.place();
     // Every coalesced move with its own time: when the page is busy, moves arrive late and bunched
     // into one event, and only their timestamps give the finger's real speed (a flick stays a flick).
     const moves = phase === 1 && e.getCoalescedEvents
-      ? e.getCoalescedEvents().slice(0, -1).map((c) => [c.clientX - r.left, c.clientY - r.top, c.timeStamp]) : undefined;
-    g._send('pointer', { phase, id: e.pointerId, x: e.clientX - r.left, y: e.clientY - r.top, t: e.timeStamp,
+      ? e.getCoalescedEvents().slice(0, -1).map((c) => [c.pageX - r.x, c.pageY - r.y, c.timeStamp]) : undefined;
+    g._send('pointer', { phase, id: e.pointerId, x: e.pageX - r.x, y: e.pageY - r.y, t: e.timeStamp,
       kind: POINTER_KIND[e.pointerType] ?? 0, moves });
-    if (phase >= 2) this.pointers.delete(e.pointerId);
+    if (phase >= 2) { this.pointers.delete(e.pointerId); this.measure(); }
     if (phase === 0 && e.pointerType === 'mouse') g.region.focus({ preventScroll: true });
   }
 

@@ -146,12 +146,15 @@ export class Mirror {
     const n = this.slides.children.length;
     if (!n) return 0;
     i = this.loop ? ((i % n) + n) % n : Math.max(0, Math.min(n - 1, i));
-    [...this.slides.children].forEach((c, k) => { c.hidden = k !== i; });
+    // Only what changes is written: each DOM write costs the page style work.
+    [...this.slides.children].forEach((c, k) => { if (c.hidden !== (k !== i)) c.hidden = k !== i; });
     [...this.dots.children].forEach((d, k) => {
+      if ((k === i) === d.hasAttribute('aria-current')) return;
       if (k === i) d.setAttribute('aria-current', 'true');
       else d.removeAttribute('aria-current');
     });
-    this.counter.textContent = `${i + 1} / ${n}`;
+    const count = `${i + 1} / ${n}`;
+    if (this.counter.textContent !== count) this.counter.textContent = count;
     // At the ends of a gallery that does not loop, previous/next stay focusable but do nothing.
     const ends = !this.loop;
     this._disable(this.prevBtn, ends && i === 0);
