@@ -119,9 +119,9 @@ export class EngineClient {
     this.worker.postMessage({ id: this.id, cmd: m }, transfer || []);
   }
 
-  pixelPort(slide, token) {
+  pixelPort(slide) {
     const ch = new MessageChannel();
-    this.send('imagePort', { slide, token, port: ch.port2 }, [ch.port2]);
+    this.send('imagePort', { slide, port: ch.port2 }, [ch.port2]);
     return ch.port1;
   }
 

@@ -119,10 +119,10 @@ export class EngineClient {
 
   // Decoded pixels go straight from a decode worker to the render worker: the port to send them on,
   // or null when the engine is on this thread (then send 'image' with the pixels).
-  pixelPort(slide, token) {
+  pixelPort(slide) {
     if (!this.worker) return null;
     const ch = new MessageChannel();
-    this.send('imagePort', { slide, token, port: ch.port2 }, [ch.port2]);
+    this.send('imagePort', { slide, port: ch.port2 }, [ch.port2]);
     return ch.port1;
   }
 

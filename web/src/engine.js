@@ -163,7 +163,7 @@ export class Engine {
       case 'image': this._upload(m); break;
       case 'imagePort':
         // Pixels straight from a decode worker (decode-pool.js), never through the page's thread.
-        m.port.onmessage = (e) => { m.port.close(); this._upload({ ...e.data, slide: m.slide, token: m.token }); };
+        m.port.onmessage = (e) => { m.port.close(); this._upload({ ...e.data, slide: m.slide }); };
         return;
       case 'imageFailed': withString(M, m.reason, (p) => M._wg_image_failed(m.slide, p)); break;
       case 'debug': this._debug(m.what); return;
@@ -288,7 +288,7 @@ export class Engine {
 
   // ---- photos -----------------------------------------------------------------------------------
   // Decoded, premultiplied RGBA at display size into the wasm heap (wg_image_pixels takes it).
-  _upload({ slide, width, height, pixels, token }) {
+  _upload({ slide, width, height, pixels }) {
     const M = this.M;
     let ok = false;
     if (!this.destroyed && width > 0 && height > 0 && width <= MAX_PIXELS_SIDE && height <= MAX_PIXELS_SIDE && pixels) {
@@ -298,7 +298,7 @@ export class Engine {
         ok = M._wg_image_pixels(slide, width, height, p, this.now()) === 1;
       }
     }
-    this.post('uploaded', { slide, token, ok });
+    this.post('uploaded', { slide, ok });
     this._postStats(true);
     this.requestFrame();
   }
