@@ -306,7 +306,7 @@ export class Gallery {
     const key = JSON.stringify(data);
     if (this._sent[type] === key || !this._client || this._mode !== 'gl') return;
     this._sent[type] = key;
-    this._client.send(type, data);
+    this._send(type, data);
   }
 
   // The title header is opt-in (<wasm-gallery header>): most articles already show a headline.

@@ -8,6 +8,8 @@
 //   keys: ArrowLeft/ArrowRight/Home/End without modifiers are the gallery's (APG carousel).
 //   touch: the stage's touch-action: pan-y leaves vertical pans to the browser; a pointer the engine
 //     finds to move vertically is released by it ('released') and no longer forwarded.
+import { afterNextPaint } from './poster.js';
+
 export const KEYS = { ArrowLeft: 1, ArrowRight: 2, Home: 3, End: 4 };
 const POINTER_KIND = { mouse: 0, touch: 1, pen: 2 };
 
@@ -56,10 +58,10 @@ export class Input {
   measure() {
     if (this.measuring) return;
     this.measuring = true;
-    requestAnimationFrame(() => setTimeout(() => {
+    afterNextPaint(() => {
       this.measuring = false;
       if (!this.g._destroyed && this.g.canvas) this.at = this.read();
-    }));
+    });
   }
 
   // The engine let go of a pointer (it moved vertically: the page scrolls).
