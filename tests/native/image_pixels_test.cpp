@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/image/pixels.h"
 
@@ -182,6 +183,20 @@ TEST(ImagePremultiply, MatchesRoundedProductForEveryColourAndAlpha) {
             ASSERT_EQ(p[2], expect(c / 2)) << "c=" << c << " a=" << a;
             ASSERT_EQ(p[3], a);
         }
+}
+
+TEST(ImageOpaque, OnlyWhenEveryAlphaIs255) {
+    std::vector<uint8_t> px(7 * 4, 255);
+    EXPECT_TRUE(opaque(px.data(), 7));
+    EXPECT_TRUE(opaque(px.data(), 0)) << "no pixels: nothing shows through";
+    for (int at : {0, 6}) {
+        auto p = px;
+        p[size_t(at) * 4 + 3] = 254;
+        EXPECT_FALSE(opaque(p.data(), 7)) << "pixel " << at;
+    }
+    auto colours = px;
+    colours[0] = colours[1] = colours[2] = 0;  // colour does not matter, only alpha
+    EXPECT_TRUE(opaque(colours.data(), 7));
 }
 
 }  // namespace

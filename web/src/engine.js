@@ -97,6 +97,7 @@ export class Engine {
     this.animating = 0;       // `animating` in the last stats posted
     this.seq = 0;             // the last command handled (client.js numbers them)
     this.frameTimes = [];
+    this.frameWork = [];  // ms each of those frames took on this thread (wg_frame: layout, ImGui, GL calls)
     this.glQueries = null;    // {name: count} once debug 'watchQueries' ran
     this.destroyed = false;
     // Hooks around each drawn frame, for a host that shares one canvas and context between engines
@@ -312,10 +313,11 @@ export class Engine {
       const M = this.M;
       clearTimeout(this.wake);
       const t = this.now();
-      if (this.frameTimes.length >= FRAME_LOG) this.frameTimes.splice(0, FRAME_LOG / 2);
+      if (this.frameTimes.length >= FRAME_LOG) { this.frameTimes.splice(0, FRAME_LOG / 2); this.frameWork.splice(0, FRAME_LOG / 2); }
       this.frameTimes.push(t);
       if (this.beforeFrame) this.beforeFrame(this);
       const more = M._wg_frame(t);
+      this.frameWork.push(this.now() - t);
       if (this.afterFrame) this.afterFrame(this);
       if (!this.shown && M._wg_photo_settled()) {
         // Said once that frame is on screen: a worker's frames reach the screen a frame or more after
@@ -352,7 +354,7 @@ export class Engine {
   // What tests and the benchmark ask of the thread the frames are drawn on.
   _debug(what) {
     const reply = { what };
-    if (what === 'frameTimes') reply.frameTimes = this.frameTimes.splice(0);
+    if (what === 'frameTimes') { reply.frameTimes = this.frameTimes.splice(0); reply.frameWork = this.frameWork.splice(0); }
     else if (what === 'loseContext' || what === 'restoreContext') {
       const ext = this.canvas && this.canvas.getContext('webgl2') && this.canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
       if (!this.ext && ext) this.ext = ext; // a lost context still answers its extension object

@@ -36,6 +36,7 @@ constexpr double kPhotoFadeMs = 180;
 struct SlideImage {
     unsigned tex = 0;       // GL texture, 0 if not resident
     int w = 0, h = 0;       // texture size in pixels
+    bool opaque = false;    // no transparent pixel: the letterbox colour need not be drawn under it
     double arrived = -1;    // time the texture arrived (cross-fade start)
     bool failed = false;
     std::string reason;     // short message shown in the placeholder
@@ -66,6 +67,7 @@ struct App {
     double now = 0;                      // last time JS gave us
     unsigned frames = 0;
     double last_frame_ms = 0;
+    int last_draw_calls = 0, last_vertices = 0;  // of the last frame: what the GPU was asked to do
     std::string want_sent;               // last "want" payload, to send only changes
     std::string state_sent;              // last "state" payload (publish_state), to send only changes
     std::string state_key;               // what that payload was computed from (publish_state)

@@ -42,7 +42,10 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     const wg::render::FrameView v = compose_frame(a, t, layouts, chrome, &fading);
     wg::render::draw_frame(dl, a.fonts, a.theme, v);
 
-    a.renderer.render(a.frame.end(), fbw, fbh, a.theme.background >> 8);  // theme colours are 0xRRGGBBAA
+    const ImDrawList& list = a.frame.end();
+    a.renderer.render(list, fbw, fbh, a.theme.background >> 8);  // theme colours are 0xRRGGBBAA
+    a.last_draw_calls = list.CmdBuffer.Size;
+    a.last_vertices = list.VtxBuffer.Size;
     a.frames++;
     a.last_frame_ms = emscripten_get_now() - start;
     return a.carousel.animating() || fading ? 1 : 0;
@@ -74,6 +77,7 @@ EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
     a.out = "{\"framesRendered\":" + std::to_string(a.frames) + ",\"lastFrameMs\":" + wg::decimal(a.last_frame_ms, 3) +
             ",\"texturesResident\":" + std::to_string(a.budget.count()) +
             ",\"textureBytes\":" + std::to_string(a.budget.bytes()) + ",\"heapBytes\":" + std::to_string(mi.uordblks) +
+            ",\"drawCalls\":" + std::to_string(a.last_draw_calls) + ",\"vertices\":" + std::to_string(a.last_vertices) +
             ",\"animating\":" + (a.carousel.animating() ? "true" : "false") + "}";
     return a.out.c_str();
 }

@@ -3,6 +3,7 @@
 #include <emscripten.h>
 #include <cstdint>
 #include <cstdlib>
+#include "core/image/pixels.h"
 #include "platform/app.h"
 #include "platform/gl_textures.h"
 
@@ -18,6 +19,7 @@ static void store_pixels(App& a, int slide, const uint8_t* rgba, int w, int h) {
     im.tex = wg::platform::upload_texture(rgba, w, h);
     im.w = w;
     im.h = h;
+    im.opaque = wg::image::opaque(rgba, size_t(w) * size_t(h));
     im.failed = false;
     im.reason.clear();
     if (!had) im.arrived = a.now;  // cross-fade only the first arrival, not a sharper re-upload

@@ -34,6 +34,7 @@ wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& l
         const SlideImage& im = a.images[size_t(s.index)];
         sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
         sv.texture_alpha = im.tex ? wg::photo_fade(t, im.arrived, kPhotoFadeMs) : 0.f;
+        sv.texture_opaque = im.tex && im.opaque;
         if (sv.texture_alpha < 1.f && im.tex) *fading = true;
         sv.failed = im.failed;
         sv.failure = im.reason;

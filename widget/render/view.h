@@ -20,6 +20,7 @@ struct SlideView {
     float alpha = 1;            // fade transition
     ImTextureID texture = nullptr;
     float texture_alpha = 0;    // 0→1 cross-fade when the photo arrives
+    bool texture_opaque = false;  // no transparent pixel: nothing under the photo needs drawing
     bool failed = false;
     std::string failure;        // short reason shown in the placeholder
 };

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -89,6 +90,7 @@ struct NullRenderer : ::testing::Test {
     float next_dx = NAN;                   // slide 1's offset while swiping; NAN: only slide 0 is on screen
     const wg::TextMeasure* measure = nullptr;  // what the layout measures with; null: the fonts
     float atlas_dpr = 0;                   // the DPR the fonts were last built for
+    bool opaque = false;                   // the photos have no transparent pixel
 
     void SetUp() override {
         auto regular = read_file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf");
@@ -127,6 +129,7 @@ struct NullRenderer : ::testing::Test {
         v.title = &gallery.title;
         wg::render::SlideView sv;
         sv.layout = &layout_; sv.slide = &gallery.slides[0]; sv.dx = dx; sv.texture = photo; sv.texture_alpha = 1;
+        sv.texture_opaque = opaque;
         v.slides.push_back(sv);
         if (!std::isnan(next_dx)) {
             next_layout_ = layout_for(1, w, h);
@@ -156,6 +159,47 @@ TEST_F(NullRenderer, PhotoIsDrawnWithItsTextureInsideThePhotoRect) {
         }
     }
     EXPECT_TRUE(found) << "no draw command samples the photo texture";
+}
+
+// Device pixels drawn with `tex` inside rect [a, b], overdraw counted: every triangle's cover of a
+// 4-px sample grid (fine enough for rects and glyphs, exact enough for a fill-rate budget).
+float area_inside(const ImDrawList* dl, ImTextureID tex, ImVec2 a, ImVec2 b) {
+    constexpr float kStep = 4;
+    const auto cross = [](ImVec2 o, ImVec2 p, ImVec2 q) { return (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x); };
+    float samples = 0;
+    for (const ImDrawCmd& c : dl->CmdBuffer) {
+        if (c.TextureId != tex || c.UserCallback) continue;
+        for (unsigned i = 0; i + 2 < c.ElemCount; i += 3) {
+            ImVec2 t[3];
+            for (unsigned k = 0; k < 3; ++k) t[k] = dl->VtxBuffer[dl->IdxBuffer[c.IdxOffset + i + k] + c.VtxOffset].pos;
+            const float lox = std::max(a.x, std::min({t[0].x, t[1].x, t[2].x})), hix = std::min(b.x, std::max({t[0].x, t[1].x, t[2].x}));
+            const float loy = std::max(a.y, std::min({t[0].y, t[1].y, t[2].y})), hiy = std::min(b.y, std::max({t[0].y, t[1].y, t[2].y}));
+            for (float y = std::ceil(loy / kStep) * kStep; y < hiy; y += kStep)
+                for (float x = std::ceil(lox / kStep) * kStep; x < hix; x += kStep) {
+                    const ImVec2 p(x, y);
+                    const float d0 = cross(t[0], t[1], p), d1 = cross(t[1], t[2], p), d2 = cross(t[2], t[0], p);
+                    if ((d0 >= 0 && d1 >= 0 && d2 >= 0) || (d0 <= 0 && d1 <= 0 && d2 <= 0)) ++samples;
+                }
+        }
+    }
+    return samples * kStep * kStep;
+}
+
+TEST_F(NullRenderer, AnOpaquePhotoIsTheOnlyThingDrawnWhereItIs) {
+    // Fill rate is what a phone's GPU (and software GL) runs out of at DPR 3: the letterbox colour
+    // goes around an opaque photo, not under it, and nothing paints the whole canvas (the clear does).
+    const ImTextureID photo = (ImTextureID)(intptr_t)42, atlas = (ImTextureID)(intptr_t)1;
+    opaque = true;
+    ImDrawList* dl = frame(360, 500, 3, 0, photo);
+    const ImVec2 a(layout_.image.x * 3 + 1, layout_.image.y * 3 + 1), b(layout_.image.right() * 3 - 1, layout_.image.bottom() * 3 - 1);
+    const float image = (b.x - a.x) * (b.y - a.y);
+    EXPECT_NEAR(area_inside(dl, photo, a, b), image, image * 0.01f);
+    // What the atlas draws there: the counter pill, the credit's scrim and text, the full-screen icon.
+    EXPECT_LT(area_inside(dl, atlas, a, b), image * 0.1f);
+    // A photo with transparent pixels keeps the letterbox colour under it.
+    opaque = false;
+    dl = frame(360, 500, 3, 0, photo);
+    EXPECT_GT(area_inside(dl, atlas, a, b), image * 0.99f);
 }
 
 TEST_F(NullRenderer, TextGlyphsLandInThePanelAtDevicePixelSize) {

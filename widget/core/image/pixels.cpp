@@ -126,4 +126,10 @@ void premultiply(Image& img) {
     }
 }
 
+bool opaque(const uint8_t* rgba, size_t pixels) {
+    unsigned all = 255;
+    for (size_t i = 0; i < pixels; ++i) all &= rgba[i * 4 + 3];  // no branch: the loop vectorizes
+    return all == 255;
+}
+
 }  // namespace wg::image

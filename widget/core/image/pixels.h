@@ -1,6 +1,7 @@
 // pixels.h — RGBA8 pixel helpers: EXIF orientation, downscaling to fit a box, alpha premultiplication.
 // Used by decode() and equally on pixels the browser decoded (WebP, AVIF) before they become textures.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -31,6 +32,9 @@ Image orient(Image img, int orientation);
 Image fit_within(const Image& img, int max_w, int max_h);
 // rgb ← round(rgb × a / 255), exactly; a stays.
 void premultiply(Image& img);
+// True if every one of the `pixels` RGBA pixels has alpha 255: nothing behind such a photo shows
+// through, so the renderer need not fill under it (fill rate is what a phone's GPU runs out of).
+bool opaque(const uint8_t* rgba, size_t pixels);
 
 // The pieces decode() composes, for 1–4 channels per pixel (gray, gray+alpha, RGB, RGBA):
 // copies src into a new RGBA image with the orientation applied in the same pass.
