@@ -36,8 +36,12 @@ module.exports = function instrument() {
       for (const e of l.getEntries()) if (input.test(e.name)) B.events.push({ name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) B.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, scripts: e.scripts.map((x) => x.sourceURL),
-        detail: e.scripts.map((x) => ({ url: x.sourceURL, fn: x.sourceFunctionName, invoker: x.invoker, type: x.invokerType, ms: Math.round(x.duration) })) });
+      for (const e of l.getEntries()) B.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+        // Where the frame's time went: scripts (below), then rendering (style, layout, paint) from renderStart.
+        render: e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0,
+        styleLayout: e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : 0,
+        scriptMs: Math.round(e.scripts.reduce((a, x) => a + x.duration, 0)), scripts: e.scripts.map((x) => x.sourceURL),
+        detail: e.scripts.map((x) => ({ url: x.sourceURL, fn: x.sourceFunctionName, invoker: x.invoker, type: x.invokerType, ms: Math.round(x.duration), at: x.sourceCharPosition, layout: Math.round(x.forcedStyleAndLayoutDuration || 0) })) });
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) { B.errors.push(String(e)); }
   const mark = (k, v) => { if (B.t[k] === undefined) B.t[k] = v === undefined ? performance.now() : v; };

@@ -155,7 +155,7 @@ function longFrameSummary(loafs, t0, t1) {
   const ms = (xs) => xs.reduce((a, x) => a + x.duration, 0);
   // Which of the gallery's scripts ran in those frames (function, invoker, ms): where to look.
   const scripts = gallery.map((x) => (x.detail || []).filter((d) => ours(d.url) && d.ms >= 5));
-  return { count: l.length, ms: ms(l), blockingMs: l.reduce((a, x) => a + x.blocking, 0), gallery: gallery.length, galleryMs: ms(gallery), galleryScripts: scripts };
+  return { all: process.env.WG_BENCH_LOAFS ? l : undefined, count: l.length, ms: ms(l), blockingMs: l.reduce((a, x) => a + x.blocking, 0), gallery: gallery.length, galleryMs: ms(gallery), galleryScripts: scripts };
 }
 
 // The main thread's busy time so far (CDP Performance.getMetrics TaskDuration, s → ms).

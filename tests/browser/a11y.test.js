@@ -66,6 +66,32 @@ test('axe-core: 0 violations on the demo page; the mirror carries roles, names a
   await page.context().close();
 });
 
+// The caption texts of the slides a screen reader can reach (the accessibility tree's unignored text).
+async function captionsInAxTree(page, captions) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const texts = new Set(nodes.filter((n) => !n.ignored && n.name && n.name.value).map((n) => n.name.value));
+  return captions.map((c, i) => (texts.has(c) ? i : -1)).filter((i) => i >= 0);
+}
+
+test('hidden slides laid out ahead stay out of the accessibility tree; a slide change shows only the new one', async () => {
+  const page = await h.openPage('phone');
+  await h.gotoGallery(page, '/');
+  const gallery = require(path.join(h.ROOT, 'gallery.json'));
+  const captions = gallery.slides.map((s) => s.caption);
+  // Every hidden group gets laid out in idle moments (mirror.js _layOutAhead): wait for all of them.
+  await page.waitForFunction(() => document.querySelector('wasm-gallery').shadowRoot.querySelectorAll('.wg-slide.wg-laid').length === 10,
+    null, { timeout: 20000 });
+  assert.deepEqual(await captionsInAxTree(page, captions), [0], 'only slide 1 is exposed');
+  await page.$eval('wasm-gallery', (g) => g.next());
+  await h.settled(page, 'wasm-gallery', 1);
+  await page.waitForFunction(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-live').textContent.startsWith('Slide 2'));
+  assert.deepEqual(await captionsInAxTree(page, captions), [1], 'only slide 2 is exposed');
+  assert.equal((await mirror(page)).shown.caption, captions[1]);
+  await page.context().close();
+});
+
 test('keyboard only: Tab to Next draws a focus ring on the canvas; Enter → index 1, live region, focus stays', async () => {
   const page = await h.openPage('desktop');
   await h.gotoGallery(page, '/');

@@ -136,6 +136,23 @@ export class Mirror {
     this.moreBtn.hidden = true;
     this.fsBtn.hidden = true;
     this.show(index);
+    if (mode === 'overlay') this._layOutAhead(groups);
+  }
+
+  // Over the canvas a slide's text is for screen readers only, but showing a group the page has never
+  // laid out costs a layout of its caption and body (tens of ms on a slow phone) in the frame after
+  // the slide change. So, one group per idle moment, the hidden groups are laid out ahead of time and
+  // kept laid out (visibility: hidden, styles.js), and a slide change only flips visibility.
+  _layOutAhead(groups) {
+    const idle = self.requestIdleCallback ? (f) => self.requestIdleCallback(f, { timeout: 2000 }) : (f) => setTimeout(f, 200);
+    let k = 0;
+    const next = () => {
+      // Stops once the groups were replaced (a new fill lays out its own) or the gallery went away.
+      if (k >= groups.length || groups[0].parentNode !== this.slides || !this.slides.isConnected) return;
+      groups[k++].classList.add('wg-laid');
+      idle(next);
+    };
+    idle(next);
   }
 
   get loop() { return !!(this.model && this.model.options && this.model.options.loop); }

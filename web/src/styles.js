@@ -44,6 +44,9 @@ const CSS = `
   position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 [hidden] { display: none !important; }
+/* A hidden slide laid out ahead (mirror.js _layOutAhead): kept laid out, out of sight and of the
+   accessibility tree, so showing it costs no layout. */
+.wg-mirror[data-mode="overlay"] .wg-slide.wg-laid[hidden] { display: block !important; visibility: hidden; }
 
 /* Over a working canvas: buttons lie invisibly on the controls the canvas draws (their focus is
    drawn there as a ring); pointer input goes through them to the canvas. The text is for screen
