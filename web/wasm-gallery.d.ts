@@ -71,6 +71,16 @@ export interface GalleryStats {
   /** Size of this gallery's wasm memory (its high-water mark). */
   heapSize: number;
   animating?: boolean;
+  /**
+   * The drawing buffer's scale on the last frame: 1, or less while the carousel moves on a device
+   * whose full-resolution frames do not keep up with the display (the frame at rest is always 1).
+   */
+  renderScale?: number;
+  /** Motions drawn at a reduced scale so far. */
+  reducedMotions?: number;
+  /** What the last frame asked of the GPU: draw calls and vertices. */
+  drawCalls?: number;
+  vertices?: number;
   /** 'gl': drawn by the wasm; 'fallback': the plain-HTML gallery; 'loading'; 'failed'. */
   mode: 'loading' | 'gl' | 'fallback' | 'failed';
   /** 'live': holds a WebGL context; 'parked': gave it back while far off-screen; 'lost': the browser took it. */

@@ -9,6 +9,7 @@
 #include "core/gallery.h"
 #include "core/layout.h"
 #include "core/motion/carousel.h"
+#include "core/render_scale.h"
 #include "core/texture_budget.h"
 #include "platform/gl_renderer.h"
 #include "render/fonts.h"
@@ -20,6 +21,7 @@ extern "C" {
 int wg_js_create_context(void);
 void wg_js_delete_context(int handle);
 void wg_js_event(const char* type, const char* json);
+void wg_js_size_buffer(int width, int height);
 }
 
 namespace wg::platform {
@@ -67,7 +69,8 @@ struct App {
     double now = 0;                      // last time JS gave us
     unsigned frames = 0;
     double last_frame_ms = 0;
-    int last_draw_calls = 0, last_vertices = 0;  // of the last frame: what the GPU was asked to do
+    int last_draw_calls = 0, last_vertices = 0;
+    wg::RenderScale render_scale;          // fewer pixels while moving, if frames do not keep up  // of the last frame: what the GPU was asked to do
     std::string want_sent;               // last "want" payload, to send only changes
     std::string state_sent;              // last "state" payload (publish_state), to send only changes
     std::string state_key;               // what that payload was computed from (publish_state)

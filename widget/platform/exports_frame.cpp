@@ -25,6 +25,7 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     emscripten_webgl_make_context_current(a.gl);
     a.carousel.update(t);
     drain_settled(a);
+    a.render_scale.frame(t, a.carousel.animating());
 
     if (a.fonts.ensure(a.dpr, a.font_scale, a.all_text) || !a.atlas_uploaded) {
         a.atlas_builds++;
@@ -43,7 +44,10 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     wg::render::draw_frame(dl, a.fonts, a.theme, v);
 
     const ImDrawList& list = a.frame.end();
-    a.renderer.render(list, fbw, fbh, a.theme.background >> 8);  // theme colours are 0xRRGGBBAA
+    const float scale = a.render_scale.scale();
+    const int bw = std::max(1, int(std::lround(fbw * scale))), bh = std::max(1, int(std::lround(fbh * scale)));
+    wg_js_size_buffer(bw, bh);
+    a.renderer.render(list, fbw, fbh, bw, bh, a.theme.background >> 8);  // theme colours are 0xRRGGBBAA
     a.last_draw_calls = list.CmdBuffer.Size;
     a.last_vertices = list.VtxBuffer.Size;
     a.frames++;
@@ -77,6 +81,8 @@ EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
     a.out = "{\"framesRendered\":" + std::to_string(a.frames) + ",\"lastFrameMs\":" + wg::decimal(a.last_frame_ms, 3) +
             ",\"texturesResident\":" + std::to_string(a.budget.count()) +
             ",\"textureBytes\":" + std::to_string(a.budget.bytes()) + ",\"heapBytes\":" + std::to_string(mi.uordblks) +
+            ",\"renderScale\":" + wg::decimal(a.render_scale.scale(), 3) +
+            ",\"reducedMotions\":" + std::to_string(a.render_scale.reduced_motions()) +
             ",\"drawCalls\":" + std::to_string(a.last_draw_calls) + ",\"vertices\":" + std::to_string(a.last_vertices) +
             ",\"animating\":" + (a.carousel.animating() ? "true" : "false") + "}";
     return a.out.c_str();

@@ -83,6 +83,7 @@ EMSCRIPTEN_KEEPALIVE void wg_resize(float w, float h, float dpr) {
     a.w = std::max(0.f, w);
     a.h = std::max(0.f, h);
     a.dpr = std::clamp(dpr, 0.5f, 4.f);
+    a.render_scale.set_dpr(a.dpr);
     a.carousel.set_viewport_width(a.w);
     update_wants(a);
     publish_state(a);

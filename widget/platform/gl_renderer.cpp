@@ -2,6 +2,7 @@
 #include "platform/gl_renderer.h"
 
 #include <GLES3/gl3.h>
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -99,8 +100,8 @@ void GlRenderer::set_atlas(ImFontAtlas& atlas) {
     atlas.SetTexID((ImTextureID)(intptr_t)atlas_tex_);
 }
 
-void GlRenderer::default_state(int fbw, int fbh) const {
-    glViewport(0, 0, fbw, fbh);
+void GlRenderer::default_state(int fbw, int fbh, int bw, int bh) const {
+    glViewport(0, 0, bw, bh);  // clip space → the buffer: positions stay in full-size device px
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -116,14 +117,15 @@ void GlRenderer::default_state(int fbw, int fbh) const {
     glBindBuffer(GL_ARRAY_BUFFER, vbo_);
 }
 
-void GlRenderer::render(const ImDrawList& dl, int fbw, int fbh, uint32_t clear_rgb) {
-    if (!program_ || fbw <= 0 || fbh <= 0) return;
+void GlRenderer::render(const ImDrawList& dl, int fbw, int fbh, int bw, int bh, uint32_t clear_rgb) {
+    if (!program_ || fbw <= 0 || fbh <= 0 || bw <= 0 || bh <= 0) return;
+    const float sx = float(bw) / float(fbw), sy = float(bh) / float(fbh);
     glDisable(GL_SCISSOR_TEST);
-    glViewport(0, 0, fbw, fbh);
+    glViewport(0, 0, bw, bh);
     glClearColor(float((clear_rgb >> 16) & 0xFF) / 255.f, float((clear_rgb >> 8) & 0xFF) / 255.f,
                  float(clear_rgb & 0xFF) / 255.f, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
-    default_state(fbw, fbh);
+    default_state(fbw, fbh, bw, bh);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(dl.VtxBuffer.Size) * GLsizeiptr(sizeof(ImDrawVert)), dl.VtxBuffer.Data,
                  GL_STREAM_DRAW);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(dl.IdxBuffer.Size) * GLsizeiptr(sizeof(ImDrawIdx)),
@@ -132,7 +134,7 @@ void GlRenderer::render(const ImDrawList& dl, int fbw, int fbh, uint32_t clear_r
     GLuint bound = ~0u;
     for (const ImDrawCmd& cmd : dl.CmdBuffer) {
         if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
-            default_state(fbw, fbh);
+            default_state(fbw, fbh, bw, bh);
             bound = ~0u;
             continue;
         }
@@ -142,7 +144,10 @@ void GlRenderer::render(const ImDrawList& dl, int fbw, int fbh, uint32_t clear_r
         }
         const ImVec4& c = cmd.ClipRect;
         if (c.z <= c.x || c.w <= c.y || cmd.ElemCount == 0) continue;
-        glScissor(int(c.x), int(float(fbh) - c.w), int(c.z - c.x), int(c.w - c.y));
+        // The clip rect in buffer pixels, rounded outwards (y up in GL).
+        const int x0 = int(std::floor(c.x * sx)), x1 = int(std::ceil(c.z * sx));
+        const int y0 = int(std::floor((float(fbh) - c.w) * sy)), y1 = int(std::ceil((float(fbh) - c.y) * sy));
+        glScissor(x0, y0, x1 - x0, y1 - y0);
         GLuint tex = GLuint(intptr_t(cmd.GetTexID()));
         if (tex != bound) glBindTexture(GL_TEXTURE_2D, bound = tex);
         glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), idx_type,

@@ -20,11 +20,12 @@ public:
 
     // Uploads the atlas's 8-bit glyph coverage as white RGBA and sets the atlas's TexID to it.
     void set_atlas(ImFontAtlas& atlas);
-    // Clears to `clear_rgb` (0xRRGGBB) and draws `dl` into the fbw × fbh framebuffer.
-    void render(const ImDrawList& dl, int fbw, int fbh, uint32_t clear_rgb);
+    // Clears to `clear_rgb` (0xRRGGBB) and draws `dl`, laid out for an fbw × fbh framebuffer, into the
+    // bw × bh drawing buffer (smaller while moving: render_scale.h); the GPU scales it down.
+    void render(const ImDrawList& dl, int fbw, int fbh, int bw, int bh, uint32_t clear_rgb);
 
 private:
-    void default_state(int fbw, int fbh) const;
+    void default_state(int fbw, int fbh, int bw, int bh) const;
     unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, atlas_tex_ = 0;
     int u_scale_ = -1, u_texture_ = -1;
 };

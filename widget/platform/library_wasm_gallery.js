@@ -19,6 +19,14 @@ mergeInto(LibraryManager.library, {
   wg_js_delete_context: function (handle) {
     if (handle && GL.contexts[handle]) GL.deleteContext(handle);
   },
+  // The drawing buffer's size for this frame: full, or smaller while moving (core/render_scale.h).
+  // Only a change touches the canvas (a resize reallocates the buffer).
+  wg_js_size_buffer: function (w, h) {
+    var c = Module['wgCanvas'];
+    if (!c) return;
+    if (c.width !== w) c.width = w;
+    if (c.height !== h) c.height = h;
+  },
   // The one C++ → JS event hook: type and a JSON payload, both UTF-8 in the wasm heap.
   wg_js_event: function (type, json) {
     var cb = Module['onWgEvent'];
