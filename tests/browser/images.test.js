@@ -226,6 +226,24 @@ test('current slide first, then its neighbours; a jump aborts what is no longer 
   await page.context().close();
 });
 
+test('idle decode workers end (their memory goes back) and start again for the next photo', async () => {
+  const page = await h.openPage('desktop');
+  await page.addInitScript(() => { self.__wgDecodeIdleMs = 1500; });
+  const decodeWorkers = () => page.workers().filter((w) => /wasm-gallery-worker\.js/.test(w.url())).length;
+  await h.gotoGallery(page, '/test/images-many.html');
+  await outcome(page, 'many', 0);
+  assert.ok(decodeWorkers() >= 1, 'a decode worker decoded the first photo');
+  // Nothing near the slide left to decode: after the idle time every decode worker has ended.
+  await page.waitForFunction(([l]) => eval(l).pool.stats().workers === 0, [loader('many')], { timeout: 20000, polling: 100 });
+  for (let t = 0; t < 50 && decodeWorkers() > 0; t++) await page.waitForTimeout(100);
+  assert.equal(decodeWorkers(), 0, 'the ended workers are gone from the page');
+  await goTo(page, 'many', 9);
+  const shown = await outcome(page, 'many', 9);
+  assert.notEqual(shown, 'failed', 'a new worker decoded the far slide');
+  assert.deepEqual(await h.events(page, 'error'), []);
+  await page.context().close();
+});
+
 // Main-thread tasks between two user-timing marks, from a Chromium trace: wall and CPU time of each,
 // tasks that only run DevTools commands (the test driving the page) left out.
 function mainThreadTasks(trace, from, to) {

@@ -10,7 +10,8 @@ import { assetUrl, startWorker } from './base-url.js';
 const MAX_WORKERS = 2;
 // A worker idle this long is ended: its wasm memory (never shrinking, sized by the largest photo it
 // decoded) goes back to the system. Restarting one costs an instantiation of the compiled decoder.
-const IDLE_MS = 30000;
+// (Tests shorten it with self.__wgDecodeIdleMs.)
+const idleMs = () => self.__wgDecodeIdleMs || 30000;
 
 let shared; // undefined: not created yet; null: this browser cannot run decode workers
 let decoderModule = null; // Promise<WebAssembly.Module | null>: the decoder, fetched and compiled once
@@ -114,7 +115,6 @@ class DecodePool {
       const w = ready.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
       job.worker = w;
       w.jobs.set(job.id, job);
-      clearTimeout(w.idle);
       const { msg } = job;
       w.worker.postMessage({ id: job.id, ...msg }, [msg.bytes, msg.port].filter(Boolean));
       job.msg = null;
@@ -186,13 +186,19 @@ class DecodePool {
     for (const job of this.waiting.splice(0)) job.reject(new DecodeError('decoder.unavailable', why));
   }
 
+  // Ends `w` once it has had no job for idleMs(). One timer per worker, re-armed only when it fires
+  // (not per job: a timer per finished photo is main-thread work while a reader swipes).
   _idleLater(w) {
-    clearTimeout(w.idle);
-    w.idle = setTimeout(() => {
-      if (w.jobs.size) return;
+    w.lastBusy = performance.now();
+    if (w.idle) return;
+    const check = () => {
+      const left = w.lastBusy + idleMs() - performance.now();
+      if (w.jobs.size || left > 0) { w.idle = setTimeout(check, Math.max(left, 1000)); return; }
+      w.idle = 0;
       w.worker.terminate();
       const i = this.workers.indexOf(w);
       if (i >= 0) this.workers.splice(i, 1);
-    }, IDLE_MS);
+    };
+    w.idle = setTimeout(check, idleMs());
   }
 }
