@@ -1,5 +1,5 @@
 // build.js — makes dist/ from scratch: the wasm modules (emcmake, cached objects in build/wasm),
-// the subset fonts, the JS shim bundles (esbuild), the TypeScript declarations; then prints the
+// the JS shim bundles (esbuild), the TypeScript declarations; then prints the
 // size of every dist file, raw and gzip. Also builds the native tests (build/native).
 'use strict';
 const fs = require('fs');
@@ -53,28 +53,6 @@ function buildWasm() {
   return dir;
 }
 
-// Noto Sans subset to the scripts a news gallery in Europe needs; a TTF (not WOFF2) because the
-// wasm rasterizes it with stb_truetype. Cached in build/fonts.
-const FONT_UNICODES = [
-  'U+0020-007E', 'U+00A0-00FF', 'U+0100-017F', // Latin, Latin-1, Latin Extended-A
-  'U+0400-045F', 'U+0490-04FF',                 // Cyrillic
-  'U+2000-206F',                                // general punctuation: “ ” — … ‹ ›
-  'U+20AC', 'U+2116', 'U+2122', 'U+2190-2193', 'U+00D7', 'U+FFFD',
-].join(',');
-function buildFonts() {
-  const out = path.join(BUILD, 'fonts');
-  fs.mkdirSync(out, { recursive: true });
-  const faces = [['NotoSans-Regular.ttf', 'wasm-gallery-sans.ttf'], ['NotoSans-Bold.ttf', 'wasm-gallery-sans-bold.ttf']];
-  for (const [src, dst] of faces) {
-    const from = path.join('/usr/share/fonts/truetype/noto', src);
-    const to = path.join(out, dst);
-    if (fs.existsSync(to) && fs.statSync(to).mtimeMs > fs.statSync(from).mtimeMs &&
-        fs.statSync(to).mtimeMs > fs.statSync(__filename).mtimeMs) continue;
-    run('pyftsubset', [from, '--unicodes=' + FONT_UNICODES, '--output-file=' + to, '--no-hinting',
-      '--name-IDs=0,1,2,3,4,5,6', '--drop-tables+=GSUB,GPOS,GDEF,DSIG']);
-  }
-  return out;
-}
 
 async function bundleJs(wasmDir, DIST) {
   const esbuild = require('esbuild');
@@ -125,9 +103,7 @@ function sizeReport() {
   // nor the .d.ts): the weight publishers compare.
   const page = rows.filter(r => !/\.(mjs|d\.ts)$/.test(r[0]));
   const gz = (list) => list.reduce((a, r) => a + r[2], 0);
-  const fonts = page.filter(r => r[0].endsWith('.ttf'));
-  console.log(`  ${'a page fetches'.padEnd(w)}  ${''.padStart(11)}  ${String(gz(page)).padStart(8)} B gz` +
-    ` (${gz(page) - gz(fonts)} B without the ${fonts.length} font files)`);
+  console.log(`  ${'a page fetches'.padEnd(w)}  ${''.padStart(11)}  ${String(gz(page)).padStart(8)} B gz`);
   fs.writeFileSync(path.join(BUILD, 'dist-sizes.json'), JSON.stringify(rows.map(([file, raw, gzip]) => ({ file, raw, gzip })), null, 1));
 }
 
@@ -161,12 +137,11 @@ async function buildDist() {
 // dist/ is assembled in a staging folder and swapped in, so a page being served never sees it half-made.
 async function buildDistLocked() {
   const wasmDir = buildWasm();
-  const fontDir = buildFonts();
   const FINAL = DIST;
   const STAGE = path.join(BUILD, 'dist-staging');
   fs.rmSync(STAGE, { recursive: true, force: true });
   fs.mkdirSync(STAGE, { recursive: true });
-  await assemble(wasmDir, fontDir, STAGE);
+  await assemble(wasmDir, STAGE);
   const OLD = path.join(BUILD, 'dist-old');
   fs.rmSync(OLD, { recursive: true, force: true });
   if (fs.existsSync(FINAL)) fs.renameSync(FINAL, OLD);
@@ -175,10 +150,9 @@ async function buildDistLocked() {
   sizeReport();
 }
 
-async function assemble(wasmDir, fontDir, DIST) {
+async function assemble(wasmDir, DIST) {
   for (const f of ['wasm-gallery.wasm', 'wasm-gallery-decoder.wasm'])
     if (fs.existsSync(path.join(wasmDir, f))) fs.copyFileSync(path.join(wasmDir, f), path.join(DIST, f));
-  for (const f of fs.readdirSync(fontDir)) fs.copyFileSync(path.join(fontDir, f), path.join(DIST, f));
   fs.copyFileSync(path.join(ROOT, 'web/src/prelayout.css'), path.join(DIST, 'wasm-gallery.css'));
   if (fs.existsSync(path.join(ROOT, 'web/wasm-gallery.d.ts')))
     fs.copyFileSync(path.join(ROOT, 'web/wasm-gallery.d.ts'), path.join(DIST, 'wasm-gallery.d.ts'));

@@ -71,6 +71,7 @@ const Case kCases[] = {
     {"good_bom", "\xEF\xBB\xBF" + one_slide(""), true, "", "", "", 0, 0, ""},
     {"good_crlf", "{\r\n  \"slides\": [\r\n    {\"image\": \"a.jpg\"}\r\n  ]\r\n}\r\n", true, "", "", "", 0, 0, ""},
     {"good_autoplay_false", with_options(R"("autoplay": false, "deepLink": true)"), true, "", "", "", 0, 0, ""},
+    {"good_direction_rtl", with_options(R"("direction": "rtl")"), true, "", "", "", 0, 0, ""},
 
     // ---- syntax: line:column of the offending token, short reason -------------------------------------
     {"syntax_missing_comma", "{\n  \"title\": \"x\"\n  \"slides\": []\n}", false, diag::kSyntax, "3:3", "", 3, 3,
@@ -158,6 +159,8 @@ const Case kCases[] = {
      0, "got -5"},
     {"enum_transition_typo", with_options(R"("transition": "fad")"), false, diag::kEnum, "/options/transition",
      "\"fad", 0, 0, "expected \"slide\" or \"fade\", got \"fad\" (did you mean \"fade\"?)"},
+    {"enum_direction_typo", with_options(R"("direction": "rlt")"), false, diag::kEnum, "/options/direction",
+     "\"rlt", 0, 0, "expected \"auto\", \"ltr\" or \"rtl\", got \"rlt\""},
     {"enum_theme_type", with_options(R"("theme": 1)"), false, diag::kType, "/options/theme", "1}", 0, 0,
      "expected string (\"light\", \"dark\" or \"auto\"), got integer"},
     {"format_deep_link_id", with_options(R"("deepLink": "1 gallery")"), false, diag::kFormat, "/options/deepLink",

@@ -610,3 +610,36 @@ TEST(Layout, RectContainsIsHalfOpen) {
 }
 
 }  // namespace
+
+// A right-to-left gallery is the left-to-right one mirrored, as Swiper and Splide do it.
+TEST(Layout, RightToLeftMirrorsEveryPartButNotThePhoto) {
+    FakeMonospace m;
+    const Slide s = long_slide();
+    LayoutInput in = input_for(360, &s);
+    const Layout ltr = compute_layout(in, m);
+    in.rtl = true;
+    const Layout rtl = compute_layout(in, m);
+    const auto mirrored = [](const Rect& a, const Rect& b) {
+        return std::abs(b.x - (360 - a.x - a.w)) < 0.01f && a.y == b.y && a.w == b.w && a.h == b.h;
+    };
+    EXPECT_TRUE(mirrored(ltr.counter, rtl.counter));
+    EXPECT_GT(rtl.counter.x, 180) << "the counter is top-right";
+    EXPECT_LT(rtl.credit_scrim.x, 180) << "the credit is bottom-left";
+    EXPECT_LT(rtl.fullscreen_button.x, 180) << "full screen is top-left";
+    EXPECT_GT(rtl.prev.x, rtl.next.x) << "Previous on the right, Next on the left";
+    ASSERT_EQ(rtl.dots.size(), ltr.dots.size());
+    EXPECT_GT(rtl.dots.front().x, rtl.dots.back().x) << "slide 1's dot is the rightmost";
+    EXPECT_LT(rtl.more_button.x, 180) << "More at the bottom-left";
+    // Text is aligned right: each line ends at the right padding (same lines, same widths).
+    ASSERT_EQ(rtl.lines.size(), ltr.lines.size());
+    for (size_t i = 0; i < rtl.lines.size(); ++i) {
+        EXPECT_EQ(rtl.lines[i].begin, ltr.lines[i].begin);
+        EXPECT_EQ(rtl.lines[i].end, ltr.lines[i].end);
+        if (rtl.lines[i].rect.w > 0) EXPECT_NEAR(rtl.lines[i].rect.right(), 360 - layout::kPanelPadX, 0.01f);
+    }
+    // Hits follow the drawn controls.
+    EXPECT_EQ(rtl.hit_test(cx(rtl.next), cy(rtl.next)), Hit::Next);
+    int dot = -1;
+    EXPECT_EQ(rtl.hit_test(cx(rtl.dots.front()), cy(rtl.dots.front()), &dot), Hit::Dot);
+    EXPECT_EQ(dot, 0);
+}

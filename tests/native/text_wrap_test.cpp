@@ -167,6 +167,63 @@ TEST(TextWrap, EllipsisCutKeepsWhatFitsWithTheEllipsis) {
     EXPECT_EQ(ellipsis_keep("\x80\x80\x80", 0), "");  // stray continuation bytes: still terminates
 }
 
+// A fake of the browser's segmenter: every code point of a CJK-like text is a break opportunity except
+// before "。" (a line never starts with it); "|" marks where a grapheme cluster may end (the fake's
+// clusters: "e" + U+0301 combining acute stays one).
+struct SegmentedFake : OnePxPerCodePoint {
+    void segment(std::string_view line, std::vector<size_t>& breaks, std::vector<size_t>& graphemes) const override {
+        for (size_t i = wg::next_code_point(line, 0); i < line.size(); i = wg::next_code_point(line, i)) {
+            const bool mark = line.substr(i, 2) == "\xCC\x81";  // U+0301 joins the cluster before it
+            const bool stop = line.substr(i, 3) == "\xE3\x80\x82";  // 。
+            if (!mark) graphemes.push_back(i);
+            if (!mark && !stop && line[i] != ' ') breaks.push_back(i);
+        }
+    }
+};
+
+std::vector<std::string> wrap_segmented(std::string_view text, float max_width) {
+    SegmentedFake m;
+    std::vector<std::string> out;
+    for (const wg::WrappedLine& l : wg::wrap_text(text, max_width, FontRole::Body, m))
+        out.emplace_back(text.substr(l.begin, l.end - l.begin));
+    return out;
+}
+
+TEST(TextWrap, BreaksWhereTheSegmenterSaysWithoutSpaces) {
+    // Chinese has no spaces: lines break between characters, and "。" never starts a line.
+    EXPECT_EQ(wrap_segmented("北京天安门广场。", 3), (std::vector<std::string>{"北京天", "安门广", "场。"}));
+    EXPECT_EQ(wrap_segmented("北京天安门。", 5), (std::vector<std::string>{"北京天安", "门。"}));
+}
+
+TEST(TextWrap, ALongWordIsCutBetweenGraphemeClustersNeverInsideOne) {
+    // "é" written as e + U+0301 is one cluster of two code points (2 px in the fake).
+    const std::string cafe = "cafe\xCC\x81";
+    for (float w : {1.f, 2.f, 3.f, 4.f}) {
+        for (const std::string& line : wrap_segmented(cafe, w)) {
+            EXPECT_NE(line.substr(0, 2), "\xCC\x81") << "a line starts inside a cluster at width " << w;
+        }
+    }
+    EXPECT_EQ(wrap_segmented(cafe, 4), (std::vector<std::string>{"caf", cafe.substr(3)}));
+}
+
+TEST(TextWrap, TheEllipsisCutKeepsClustersWhole) {
+    SegmentedFake m;
+    const std::string cafe = "cafe\xCC\x81s";
+    EXPECT_EQ(wg::ellipsis_cut(cafe, 5, FontRole::Body, m), 3u) << "not between e and its accent";
+}
+
+TEST(TextWrap, AParagraphsDirectionIsItsFirstStrongCharacters) {
+    EXPECT_TRUE(wg::paragraph_is_rtl("في الصورة: AFP 2024", false));
+    EXPECT_TRUE(wg::paragraph_is_rtl("«2024» מגדל", false)) << "digits and quotes are skipped";
+    EXPECT_TRUE(wg::paragraph_is_rtl("١٢٣ عکس", false)) << "Arabic-Indic digits are not letters";
+    EXPECT_FALSE(wg::paragraph_is_rtl("AFP: في الصورة", true));
+    EXPECT_FALSE(wg::paragraph_is_rtl("北京。", true));
+    EXPECT_FALSE(wg::paragraph_is_rtl("Ελληνικά", true));
+    EXPECT_FALSE(wg::paragraph_is_rtl("😀 तस्वीर", true));
+    EXPECT_TRUE(wg::paragraph_is_rtl("2024 — 😀", true)) << "no letter: the gallery's direction";
+    EXPECT_FALSE(wg::paragraph_is_rtl("", false));
+}
+
 TEST(TextWrap, NextCodePointSkipsContinuationBytes) {
     const std::string s = "aж😀b";
     EXPECT_EQ(wg::next_code_point(s, 0), 1u);

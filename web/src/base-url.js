@@ -1,4 +1,4 @@
-// base-url.js — where dist/ is, so the wasm, workers and fonts are found next to the script that
+// base-url.js — where dist/ is, so the wasm and workers are found next to the script that
 // loaded us whatever folder or CDN path dist/ was copied to. Set once by the entry file. Also how a
 // dist/ script starts as a worker, or runs on the page when workers cannot.
 let base = null;

@@ -4,7 +4,7 @@
 // allowed — on this thread, loaded as a page script. Nothing else changes between the two: commands
 // and events are the same messages, and events always arrive asynchronously.
 import { assetUrl, startWorker, pageScript } from './base-url.js';
-import { compileModule, loadFonts } from './runtime.js';
+import { compileModule } from './runtime.js';
 
 // Which thread draws, unless the probe below says otherwise. `self.__wgThread = 'main' | 'worker'`,
 // set before the script runs, forces one: the test suites run in both modes with it.
@@ -33,9 +33,9 @@ export class EngineClient {
 
   // Resolves once an engine runs (in a worker if it can), rejects when none can.
   async start() {
-    const [module, fonts] = await Promise.all([compileModule(), loadFonts()]);
+    const module = await compileModule();
     if (this.destroyed) return;
-    const init = { module, fonts, base: assetUrl('wasm-gallery-render.js'), forceNoWebGL: this.forceNoWebGL };
+    const init = { module, base: assetUrl('wasm-gallery-render.js'), forceNoWebGL: this.forceNoWebGL };
     if (preferredThread() === 'worker' && !this.forceNoWebGL) {
       const why = await this._startWorker(init);
       if (this.destroyed) { if (this.worker) this.worker.terminate(); this.worker = null; return; }

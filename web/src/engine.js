@@ -9,6 +9,7 @@
 // Events: loaded {ok, diagnostics, gallery}, state, slidechange, want, action (from the wasm);
 //   gl {ok}, lost, restored, shown, released {id}, uploaded {slide, ok}, seen {seq}, stats, debug.
 import createWasmGalleryModule from 'wasm-gallery-glue';
+import { TextEngine } from './text-engine.js';
 
 // How often the stats snapshot is posted while frames are drawn (and once when they stop): the
 // page's `stats` reads the last one, so it lags by at most this.
@@ -31,6 +32,7 @@ export function instantiate(module, onEvent, { canvas = null, forceNoWebGL = fal
     createWasmGalleryModule({
       wgCanvas: canvas,
       wgForceNoWebGL: forceNoWebGL,
+      wgText: new TextEngine(),  // the browser's text engine, which the wasm measures and draws with
       onWgEvent: onEvent,
       locateFile: (p) => new URL(p, base || self.location.href).href,
       print: () => {},
@@ -58,23 +60,12 @@ function withString(M, s, fn) {
   }
 }
 
-function withBytes(M, bytes, fn) {
-  const p = M._malloc(Math.max(1, bytes.length));
-  try {
-    M.HEAPU8.set(bytes, p);
-    return fn(p, bytes.length);
-  } finally {
-    M._free(p);
-  }
-}
-
-// Creates the engine of one gallery: {module: WebAssembly.Module, fonts: [ArrayBuffer, ArrayBuffer],
-// clockOffset: ms to add to this thread's performance.now() to get the page's, post(type, data, transfer)}.
-export async function createEngine({ module, fonts, clockOffset = 0, post, base, forceNoWebGL = false }) {
+// Creates the engine of one gallery: {module: WebAssembly.Module, clockOffset: ms to add to this
+// thread's performance.now() to get the page's, post(type, data, transfer)}.
+export async function createEngine({ module, clockOffset = 0, post, base, forceNoWebGL = false }) {
   const engine = new Engine(post, clockOffset, forceNoWebGL);
   engine.M = await instantiate(module, (t, j) => engine._event(t, j), { base, forceNoWebGL });
-  const M = engine.M;
-  withBytes(M, new Uint8Array(fonts[0]), (p0, n0) => withBytes(M, new Uint8Array(fonts[1]), (p1, n1) => M._wg_set_fonts(p0, n0, p1, n1)));
+  engine._watchFonts(engine.M.wgText);
   return engine;
 }
 
@@ -142,7 +133,8 @@ export class Engine {
       }
       case 'size': this._size(m); break;
       case 'view':
-        M._wg_set_view(m.reduced, m.arrows, m.header, m.expanded, m.full, m.fontScale, m.dark, m.bg, m.text, m.accent);
+        M._wg_set_view(m.reduced, m.arrows, m.header, m.expanded, m.full, m.fontScale, m.dark, m.bg, m.text, m.accent, m.rtl);
+        if (M.wgText.setView(m)) M._wg_text_changed();
         break;
       case 'acquire': this._acquire(m.canvas); return;
       case 'park': this._park(); return;
@@ -175,6 +167,20 @@ export class Engine {
     if (NAVIGATION.has(m.type)) this.post('seen', { seq: this.seq });
     this._syncAnimating();
     this.requestFrame();
+  }
+
+  // A font the text uses arrived (a web font loaded here, or on the page's thread): measure and draw
+  // the text again.
+  _watchFonts(text) {
+    text.onChange = () => {
+      if (this.destroyed) return;
+      this.M._wg_text_changed();
+      this.requestFrame();
+    };
+    this.fontsAbort = new AbortController();
+    if (typeof document === 'object' && document.fonts) {
+      document.fonts.addEventListener('loadingdone', () => text._changed(), { signal: this.fontsAbort.signal });
+    }
   }
 
   // ---- canvas and context ---------------------------------------------------------------------
@@ -258,6 +264,7 @@ export class Engine {
 
   _destroy() {
     this.destroyed = true;
+    if (this.fontsAbort) this.fontsAbort.abort();
     cancelRaf(this.raf);
     clearTimeout(this.wake);
     const ctx = this.ctx;
@@ -355,6 +362,13 @@ export class Engine {
   _debug(what) {
     const reply = { what };
     if (what === 'frameTimes') { reply.frameTimes = this.frameTimes.splice(0); reply.frameWork = this.frameWork.splice(0); }
+    else if (what === 'textCost') {
+      // Lays out and draws the current slide's text from scratch (the benchmark's figure), then the
+      // frame that follows draws it again for the screen.
+      reply.ms = this.M._wg_text_cost(-1);
+      reply.stats = this.stats();
+      this.requestFrame();
+    }
     else if (what === 'loseContext' || what === 'restoreContext') {
       const ext = this.canvas && this.canvas.getContext('webgl2') && this.canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
       if (!this.ext && ext) this.ext = ext; // a lost context still answers its extension object

@@ -5,7 +5,7 @@
 // in the gallery's render worker or on this thread: client.js); input is input.js, the canvas and
 // its context canvas-life.js, the photos images.js.
 import { adoptStyles } from './styles.js';
-import { compileModule, loadFonts } from './runtime.js';
+import { compileModule } from './runtime.js';
 import { reservedHeight, peekShape } from './reserve.js';
 import { Mirror, HIT, urlAllowedHere } from './mirror.js';
 import { ImageLoader } from './images.js';
@@ -13,7 +13,7 @@ import { decodePool } from './decode-pool.js';
 import { posterSource, showPoster, dropPoster, serverRenderedPhoto, photoSettled, afterNextPaint } from './poster.js';
 import { EngineClient } from './client.js';
 import { fetchSource, withOptions, sourceName } from './source.js';
-import { readView } from './page-view.js';
+import { readView, readDirection } from './page-view.js';
 import { showMessage } from './message.js';
 import { Input } from './input.js';
 import { CanvasLife } from './canvas-life.js';
@@ -313,23 +313,39 @@ export class Gallery {
   _showHeader() { return this.host.hasAttribute('header'); }
 
   _readView() {
+    this._applyDirection();
     if (!this._client || this._destroyed) return;
     const view = readView(this.host, this.region, this.colorProbe, {
       theme: (this._model && this._model.options && this._model.options.theme) || 'auto',
-      header: this._showHeader(), expanded: this._expanded, fontScale: this._fontScale || 1 });
+      header: this._showHeader(), expanded: this._expanded, fontScale: this._fontScale || 1, direction: this._direction() });
     this._sendChanged('view', view);
     this.host.toggleAttribute('data-dark', !!view.dark);
   }
 
+  _direction() {
+    const m = this._model || (this._shape && this._shape.json);
+    return (m && m.options && m.options.direction) || 'auto';
+  }
+
+  // The mirror, the poster and the plain-HTML gallery read in the gallery's direction and language;
+  // keys follow it (ArrowLeft is "next" right to left).
+  _applyDirection() {
+    const { rtl, lang } = readDirection(this.host, this._direction());
+    this._rtl = rtl;
+    this.region.setAttribute('dir', rtl ? 'rtl' : 'ltr');
+    if (lang) this.region.setAttribute('lang', lang);
+    else this.region.removeAttribute('lang');
+  }
+
   // ---- start-up -------------------------------------------------------------------------------
-  // The wasm and the fonts once the poster's photo is in (or has failed, or after POSTER_HEAD_START_MS):
+  // The wasm once the poster's photo is in (or has failed, or after POSTER_HEAD_START_MS):
   // on a phone's connection they would otherwise share its bandwidth and delay the photo by what they
   // weigh (measured with bench/: 0.5 s of 2.3 s on the emulated fast 3G).
   _runtimeAfterPoster() {
     const runtime = photoSettled(this._poster, POSTER_HEAD_START_MS).then(() => {
       const pool = decodePool();
       if (pool) pool.warm();
-      return Promise.all([compileModule(), loadFonts()]);
+      return compileModule();
     });
     runtime.catch(() => {}); // reported where awaited
     return runtime;
@@ -337,7 +353,7 @@ export class Gallery {
 
   async _start() {
     // A server-rendered photo is already on its way (the parser found it before any script ran): the
-    // wasm and the fonts need not wait for the JSON's round trip, only for that photo.
+    // wasm need not wait for the JSON's round trip, only for that photo.
     const early = this._poster ? this._runtimeAfterPoster() : null;
     let text;
     try {
@@ -350,7 +366,7 @@ export class Gallery {
     if (this._destroyed) return;
     this._shape = peekShape(text);
     this._applySize();
-    // The first photo is requested first (the poster), the wasm and the fonts once it is in.
+    // The first photo is requested first (the poster), the wasm once it is in.
     this._showPoster();
     const runtime = early || this._runtimeAfterPoster();
     const client = new EngineClient((type, data) => this._onEvent(type, data), { forceNoWebGL: !!this.source.forceNoWebGL });
@@ -473,6 +489,7 @@ export class Gallery {
     this.stage.hidden = true;
     this._model = model;
     this._count = model.slides.length;
+    this._applyDirection();
     const opt = model.options && typeof model.options === 'object' ? model.options : {};
     this._linkId = deepLink.linkId(opt.deepLink, this.host);
     const start = this._startIndex(this._count);
@@ -539,8 +556,10 @@ export class Gallery {
     if (i >= 0 && i < this._count && i !== this.index) this.goTo(i);
   }
 
-  // A navigation key (input.js KEYS) pressed in the gallery.
+  // A navigation key (input.js KEYS) pressed in the gallery: ArrowLeft/ArrowRight as previous/next in
+  // reading order (swapped right to left).
   _key(k, e) {
+    if (this._rtl && (k === 1 || k === 2)) k = 3 - k;
     if (this._mode === 'gl' && this._glLive) {
       e.preventDefault();
       this._navigate('key', { key: k }, k === 1 ? this.index - 1 : k === 2 ? this.index + 1 : k === 3 ? 0 : this._count - 1);

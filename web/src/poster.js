@@ -87,7 +87,7 @@ export function showPoster(stage, source, aspect, img = null) {
     img = document.createElement('img');
     img.className = 'wg-poster';
     img.alt = '';
-    img.setAttribute('fetchpriority', 'high'); // before the wasm, the fonts and the decoder
+    img.setAttribute('fetchpriority', 'high'); // before the wasm and the decoder
     img.decoding = 'async';
     img.addEventListener('load', () => img.classList.add('wg-loaded'));
     const credit = document.createElement('span');

@@ -6,7 +6,7 @@
 // Loaded as a page script instead (no OffscreenCanvas with WebGL2, or no Worker allowed), it gives the
 // page the same engine to run on its own thread: `self.wasmGalleryEngine`.
 //
-// Messages in: {init: {module, fonts, timeOrigin, base}} first, then the engine's commands {type, …}.
+// Messages in: {init: {module, timeOrigin, base}} first, then the engine's commands {type, …}.
 // Messages out: {type: 'started'} | {type: 'unsupported', why} once, then the engine's events {type, data}.
 import { createEngine, instantiate } from './engine.js';
 

@@ -1,11 +1,10 @@
 // runtime.js — what all galleries on a page share: the wasm module, fetched and compiled once
-// (WebAssembly.compileStreaming), and the font files. Each gallery's engine (engine.js, in its render
+// (WebAssembly.compileStreaming). Each gallery's engine (engine.js, in its render
 // worker or on this thread) gets its own instance of the module (own memory, own GL context), so one
 // gallery's failure never takes another down.
 import { assetUrl } from './base-url.js';
 
 let compiled = null;
-let fonts = null;
 
 async function fetchOk(url) {
   const r = await fetch(url, { credentials: 'same-origin' });
@@ -30,13 +29,4 @@ export function compileModule() {
     compiled.catch(() => { compiled = null; }); // a later gallery may retry after a network error
   }
   return compiled;
-}
-
-export function loadFonts() {
-  if (!fonts) {
-    fonts = Promise.all(['wasm-gallery-sans.ttf', 'wasm-gallery-sans-bold.ttf'].map(async (f) =>
-      new Uint8Array(await (await fetchOk(assetUrl(f))).arrayBuffer())));
-    fonts.catch(() => { fonts = null; });
-  }
-  return fonts;
 }

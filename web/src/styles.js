@@ -5,10 +5,12 @@
 //   --wg-background, --wg-text, --wg-accent   colours (also read by the wasm for the canvas)
 //   --wg-muted                                credit and counter text in the plain-HTML gallery
 //   --wg-font-scale                           text size factor (layout), 1 by default
+//   --wg-font-family                          the typeface (the canvas's too); by default the page's
 const CSS = `
 :host { display: block; position: relative; container-type: inline-size; contain: layout style;
   --wg-font-scale: 1; color: var(--wg-text, #1a1a1a); background: var(--wg-background, #fff);
-  font: 16px/1.5 "Noto Sans", system-ui, sans-serif; text-align: start; }
+  font-size: 16px; line-height: 1.5; text-align: start; } /* the page's typeface (or --wg-font-family): */
+.wg-root { font-family: var(--wg-font-family, inherit); }                   /* the canvas draws in it too */
 :host([hidden]) { display: none; }
 .wg-root { position: relative; outline: none; }
 .wg-stage { position: relative; width: 100%; height: var(--wg-height, calc(100cqw / 1.5 + 200px));
@@ -16,18 +18,17 @@ const CSS = `
 .wg-stage[hidden] { display: none; }
 :host(:fullscreen) .wg-stage, :host(:fullscreen) .wg-root { height: 100vh; }
 /* The poster (poster.js): what the canvas will draw first, as HTML, until it has drawn it. Sizes mirror
-   layout.h and the canvas's fonts: credit over the photo's corner, dots band 32 px, text panel 12/16 px
-   padding, 7 lines of 22.4 px. The canvas sizes Noto Sans by ascent + descent (ImGui/stb_truetype), so
-   its "16 px" is an em of 16 / 1.362 = 11.75 CSS px. */
+   layout.h and render/text.cpp: credit (12 px) over the photo's corner, dots band 32 px, text panel
+   12/16 px padding, 16 px text in lines of 22.4 px, in the host's font as the canvas's text is. */
 .wg-poster-box { position: absolute; top: 0; left: 0; width: 100%; height: 100%; overflow: hidden; pointer-events: none;
-  z-index: 1; background: var(--wg-background, #fff); font-family: "Noto Sans", system-ui, sans-serif; }
+  z-index: 1; background: var(--wg-background, #fff); font-family: var(--wg-font-family, inherit); }
 .wg-poster { width: 100%; height: auto; display: block; background: #e8eaed; } /* theme.h: placeholder while loading, */
 .wg-poster.wg-loaded { background: #111; }                                     /* then the letterbox behind the photo */
 @media (prefers-color-scheme: dark) { .wg-poster { background: #2a2b2e; } .wg-poster.wg-loaded { background: #000; } }
-.wg-poster-credit { position: absolute; right: 0; transform: translateY(-100%); padding: 3px 6px;
-  font-size: calc(8.8px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 65%); } /* theme.h scrim; top: auto = the photo's bottom edge */
+.wg-poster-credit { position: absolute; inset-inline-end: 0; transform: translateY(-100%); padding: 3px 6px;
+  font-size: calc(12px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 65%); } /* theme.h scrim; top: auto = the photo's bottom edge */
 .wg-poster-text { box-sizing: border-box; height: calc(24px + 156.8px * var(--wg-font-scale, 1)); margin-top: 32px;
-  padding: 12px 16px; overflow: hidden; font-size: calc(11.75px * var(--wg-font-scale, 1)); line-height: calc(22.4px * var(--wg-font-scale, 1)); }
+  padding: 12px 16px; overflow: hidden; font-size: calc(16px * var(--wg-font-scale, 1)); line-height: calc(22.4px * var(--wg-font-scale, 1)); }
 .wg-poster-text strong { display: block; margin-bottom: calc(11.2px * var(--wg-font-scale, 1)); }
 .wg-poster-text p { margin: 0 0 calc(11.2px * var(--wg-font-scale, 1)); }
 .wg-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block;

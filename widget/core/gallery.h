@@ -9,6 +9,7 @@ namespace wg {
 enum class Transition { Slide, Fade };
 enum class Fit { Contain, Cover };
 enum class Theme { Light, Dark, Auto };
+enum class Direction { Auto, Ltr, Rtl };  // Auto: the page's (the element's dir, or its lang)
 
 // One size of a slide's photo ("srcset": [{"url": …, "width": 800}, …]).
 struct ImageSource {
@@ -35,6 +36,7 @@ struct Options {
     Transition transition = Transition::Slide;
     Fit fit = Fit::Contain;
     Theme theme = Theme::Auto;
+    Direction direction = Direction::Auto;
     bool deep_link = false;
     std::string deep_link_id;  // from "deepLink": "<id>" (then deep_link is true); empty = default id
     long long max_pixels = 40'000'000;  // per-image pixel limit (see image/limits)

@@ -33,10 +33,11 @@ constexpr std::string_view kSlideKeys[] = {"image", "alt",    "caption", "credit
                                            "width", "height", "link",    "srcset"};
 constexpr std::string_view kSourceKeys[] = {"url", "width"};
 constexpr std::string_view kOptionKeys[] = {"loop",  "startIndex", "autoplay", "transition",
-                                            "fit",   "theme",      "deepLink", "maxPixels"};
+                                            "fit",   "theme",      "deepLink", "maxPixels", "direction"};
 constexpr std::string_view kTransitions[] = {"slide", "fade"};
 constexpr std::string_view kFits[] = {"contain", "cover"};
 constexpr std::string_view kThemes[] = {"light", "dark", "auto"};
+constexpr std::string_view kDirections[] = {"auto", "ltr", "rtl"};
 
 template <std::size_t N>
 int index_of(const std::string_view (&list)[N], std::string_view word) {
@@ -463,6 +464,7 @@ private:
         enumeration(v, "transition", base, kTransitions, o.transition, {Transition::Slide, Transition::Fade});
         enumeration(v, "fit", base, kFits, o.fit, {Fit::Contain, Fit::Cover});
         enumeration(v, "theme", base, kThemes, o.theme, {Theme::Light, Theme::Dark, Theme::Auto});
+        enumeration(v, "direction", base, kDirections, o.direction, {Direction::Auto, Direction::Ltr, Direction::Rtl});
         deep_link(v, base, o);
         max_pixels(v, base, o.max_pixels);
         for (const auto& item : v.items())
@@ -773,6 +775,7 @@ namespace {
 const char* name_of(Transition t) { return t == Transition::Fade ? "fade" : "slide"; }
 const char* name_of(Fit f) { return f == Fit::Cover ? "cover" : "contain"; }
 const char* name_of(Theme t) { return t == Theme::Light ? "light" : t == Theme::Dark ? "dark" : "auto"; }
+const char* name_of(Direction d) { return d == Direction::Ltr ? "ltr" : d == Direction::Rtl ? "rtl" : "auto"; }
 
 // A JSON object written in key order. Never throws or aborts on bad UTF-8 (a Gallery may be built by
 // hand): it is replaced with U+FFFD (text_format.h).
@@ -822,7 +825,8 @@ std::string gallery_to_json(const Gallery& g) {
     options.boolean("loop", o.loop).num("startIndex", o.start_index);
     if (o.autoplay_ms > 0) options.num("autoplay", o.autoplay_ms);
     else options.boolean("autoplay", false);
-    options.str("transition", name_of(o.transition)).str("fit", name_of(o.fit)).str("theme", name_of(o.theme));
+    options.str("transition", name_of(o.transition)).str("fit", name_of(o.fit)).str("theme", name_of(o.theme))
+        .str("direction", name_of(o.direction));
     if (o.deep_link_id.empty()) options.boolean("deepLink", o.deep_link);
     else options.str("deepLink", o.deep_link_id);
     options.num("maxPixels", o.max_pixels);

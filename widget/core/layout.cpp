@@ -285,7 +285,20 @@ Layout compute_layout(const LayoutInput& in, const TextMeasure& m) {
         }
     }
     L.lines = std::move(flow.lines);
+    if (in.rtl) mirror(L, W);
     return L;
+}
+
+void mirror(Layout& L, float width) {
+    const auto flip = [width](Rect& r) {
+        if (r.w > 0) r.x = width - r.x - r.w;
+    };
+    for (Rect* r : {&L.header, &L.photo_area, &L.image, &L.counter, &L.credit, &L.credit_scrim, &L.prev, &L.next,
+                    &L.fullscreen_button, &L.dots_area, &L.panel, &L.more_button, &L.fade})
+        flip(*r);
+    for (Rect& d : L.dots) flip(d);
+    for (TextLine& l : L.title_lines) flip(l.rect);
+    for (TextLine& l : L.lines) flip(l.rect);
 }
 
 Hit Layout::hit_test(float x, float y, int* dot_index) const {

@@ -81,6 +81,7 @@ struct LayoutInput {
     const Slide* slide = nullptr;         // caption, credit and body; null = no text
     const std::string* title = nullptr;   // gallery title for the header
     bool show_header = false, show_arrows = true, expanded = false, fullscreen = false;
+    bool rtl = false;  // a right-to-left gallery: the whole layout mirrored (see mirror())
     float max_photo_fraction = layout::kDefaultMaxPhotoFraction;  // see compute_layout
 };
 
@@ -124,6 +125,11 @@ struct Layout {
 //   Text cut off (title past its lines, caption/body past the panel) ends its last visible line with
 //   kEllipsis, the line cut so that both fit the content width (as CSS line-clamp does).
 Layout compute_layout(const LayoutInput& in, const TextMeasure& m);
+
+// A right-to-left gallery's layout: every rect mirrored across the box's vertical axis, as Swiper and
+// Splide mirror theirs: text aligned right, the counter top-right, the credit bottom-left, full screen
+// top-left, Previous on the right and Next on the left, dot 1 rightmost. (The photo itself is not flipped.)
+void mirror(Layout& L, float width);
 
 // Whether pagination dots are drawn: 2..kMaxDots slides, and their 24 px targets fit in the width.
 bool dots_shown(int count, float width);

@@ -52,6 +52,7 @@ wg::LayoutInput layout_input(const App& a, int index) {
     in.show_arrows = a.show_arrows;
     in.expanded = a.expanded;
     in.fullscreen = a.fullscreen;
+    in.rtl = a.rtl;
     const SlideImage* im = index >= 0 && size_t(index) < a.images.size() ? &a.images[size_t(index)] : nullptr;
     in.image_aspect = im && im->tex && im->h > 0 ? float(im->w) / float(im->h) : 0.f;
     return in;
@@ -64,7 +65,7 @@ void emit(const char* type, const std::string& json) { wg_js_event(type, json.c_
 void update_wants(App& a) {
     if (!a.loaded || a.w <= 0) return;
     int n = int(a.gallery.slides.size());
-    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.text);
     int pw = std::min(kMaxTextureSide, int(std::ceil(L.photo_area.w * a.dpr)));
     int ph = std::min(kMaxTextureSide, int(std::ceil(L.photo_area.h * a.dpr)));
     std::string j = "[";
@@ -91,7 +92,7 @@ void update_wants(App& a) {
 // paused), 2 stopped.
 static std::string controls_json(App& a) {
     if (!a.loaded || a.w <= 0) return "{}";
-    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+    wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.text);
     auto rect = [](const wg::Rect& r) {
         return "[" + wg::decimal(r.x, 1) + "," + wg::decimal(r.y, 1) + "," + wg::decimal(r.w, 1) + "," + wg::decimal(r.h, 1) + "]";
     };
@@ -109,7 +110,7 @@ static std::string controls_json(App& a) {
 static float full_height(App& a) {
     wg::LayoutInput in = layout_input(a, a.carousel.index());
     in.expanded = true;
-    return wg::compute_layout(in, a.fonts).full_height;
+    return wg::compute_layout(in, a.text).full_height;
 }
 
 // What the DOM needs of the wasm, pushed as a snapshot whenever it changes instead of asked for:
@@ -122,8 +123,8 @@ void publish_state(App& a) {
     std::string key = std::to_string(a.carousel.index()) + " " + std::to_string(a.gallery.slides.size()) + " " +
                       wg::decimal(a.w, 2) + " " + wg::decimal(a.h, 2) + " " + wg::decimal(a.dpr, 3) + " " +
                       wg::decimal(a.font_scale, 3) + " " + std::to_string(a.expanded) + std::to_string(a.show_arrows) +
-                      std::to_string(a.show_header) + std::to_string(a.fullscreen) + std::to_string(autoplay) + " " +
-                      std::to_string(a.atlas_builds);
+                      std::to_string(a.show_header) + std::to_string(a.fullscreen) + std::to_string(a.rtl) + std::to_string(autoplay) + " " +
+                      std::to_string(a.text_version);
     const size_t cur = size_t(a.carousel.index());
     if (cur < a.images.size() && a.images[cur].tex)  // the photo's aspect places the credit
         key += " " + std::to_string(a.images[cur].w) + "x" + std::to_string(a.images[cur].h);
@@ -152,9 +153,9 @@ void release_gl(App& a) {
         if (im.tex) a.budget.erase(int(&im - a.images.data()));
         im.tex = 0;
     }
+    if (a.gl && a.gl_ready) a.text.drop_images();
     if (a.gl_ready) a.renderer.shutdown();
     a.gl_ready = false;
-    a.atlas_uploaded = false;
     a.want_sent.clear();
 }
 

@@ -11,8 +11,8 @@
 #include "core/motion/carousel.h"
 #include "core/render_scale.h"
 #include "core/texture_budget.h"
+#include "platform/browser_text.h"
 #include "platform/gl_renderer.h"
-#include "render/fonts.h"
 #include "render/frame_list.h"
 #include "render/theme.h"
 #include "render/view.h"
@@ -50,12 +50,11 @@ struct App {
     bool started = false;                // wg_init ran
     wg::platform::GlRenderer renderer;
     wg::render::FrameList frame;
+    wg::render::FrameList warm_frame;    // an off-screen frame that only makes text images (warm_neighbours)
     bool loaded = false;
     wg::Gallery gallery;
-    std::string all_text;                // every string drawn: decides the glyphs in the atlas
     wg::motion::Carousel carousel;
-    wg::render::FontSet fonts;
-    bool atlas_uploaded = false;
+    BrowserText text;                    // measures, breaks and draws text with the browser's engine
     float w = 0, h = 0, dpr = 1;         // CSS px box and device pixel ratio
     float font_scale = 1;
     wg::render::Theme theme = wg::render::light_theme();
@@ -63,18 +62,20 @@ struct App {
     wg::TextureBudget budget;
     bool reduced_motion = false;         // prefers-reduced-motion: moves without animation
     bool fullscreen = false;             // the host element is the fullscreen element
+    bool rtl = false;                    // a right-to-left gallery: mirrored, text aligned right
     bool expanded = false, show_arrows = true, show_header = false;
     wg::render::Focus focus;
     wg::ControlTap tap;                  // a press on a drawn control, until it is a tap or a drag
     double now = 0;                      // last time JS gave us
     unsigned frames = 0;
     double last_frame_ms = 0;
-    int last_draw_calls = 0, last_vertices = 0;
-    wg::RenderScale render_scale;          // fewer pixels while moving, if frames do not keep up  // of the last frame: what the GPU was asked to do
+    int last_draw_calls = 0, last_vertices = 0;  // of the last frame: what the GPU was asked to do
+    wg::RenderScale render_scale;        // fewer pixels while moving, if frames do not keep up
     std::string want_sent;               // last "want" payload, to send only changes
     std::string state_sent;              // last "state" payload (publish_state), to send only changes
     std::string state_key;               // what that payload was computed from (publish_state)
-    int atlas_builds = 0;                // glyph atlas rebuilds: text metrics changed
+    int text_in_motion = 0;              // frames of a motion that had to draw text (warm_neighbours avoids them)
+    int text_version = 0;                // bumped when the font changes: layouts are measured again
     std::string out;                     // buffer behind returned strings
 };
 

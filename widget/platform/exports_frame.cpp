@@ -20,28 +20,24 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     App& a = app();
     a.now = t;
-    if (!a.gl_ready || !a.loaded || !a.fonts.has_faces() || a.w <= 0 || a.h <= 0) return 0;
+    if (!a.gl_ready || !a.loaded || a.w <= 0 || a.h <= 0) return 0;
     double start = emscripten_get_now();
     emscripten_webgl_make_context_current(a.gl);
     a.carousel.update(t);
     drain_settled(a);
-    a.render_scale.frame(t, a.carousel.animating());
-
-    if (a.fonts.ensure(a.dpr, a.font_scale, a.all_text) || !a.atlas_uploaded) {
-        a.atlas_builds++;
-        a.renderer.set_atlas(a.fonts.atlas());
-        a.atlas_uploaded = true;
-        publish_state(a);  // the text is measured with the new glyphs
-    }
+    const bool moving = a.carousel.animating();
+    a.render_scale.frame(t, moving);
+    const int images_before = a.text.rasterized();
+    a.text.set_dpr(a.dpr);
     int fbw = int(std::lround(a.w * a.dpr)), fbh = int(std::lround(a.h * a.dpr));
-    ImDrawList* dl = a.frame.begin(float(fbw), float(fbh), a.fonts.atlas());
+    ImDrawList* dl = a.frame.begin(float(fbw), float(fbh), a.renderer.white());
 
     // What is on this frame: the slides on screen with their layouts, photos and fades.
     std::vector<wg::Layout> layouts;
     wg::Layout chrome;
     bool fading = false;
     const wg::render::FrameView v = compose_frame(a, t, layouts, chrome, &fading);
-    wg::render::draw_frame(dl, a.fonts, a.theme, v);
+    wg::render::draw_frame(dl, a.text, a.theme, v);
 
     const ImDrawList& list = a.frame.end();
     const float scale = a.render_scale.scale();
@@ -50,6 +46,14 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     a.renderer.render(list, fbw, fbh, bw, bh, a.theme.background >> 8);  // theme colours are 0xRRGGBBAA
     a.last_draw_calls = list.CmdBuffer.Size;
     a.last_vertices = list.VtxBuffer.Size;
+    a.text.next_frame();
+    if (moving && a.text.rasterized() != images_before) ++a.text_in_motion;  // should stay 0 (warm_neighbours)
+    // At rest: the neighbours' text is drawn now, so no frame of the next swipe has to (text images
+    // take milliseconds each); images unused for a while go when over the budget.
+    if (!moving && !fading) {
+        warm_neighbours(a, t);
+        a.text.trim(kTextBudgetBytes, 2);
+    }
     a.frames++;
     a.last_frame_ms = emscripten_get_now() - start;
     return a.carousel.animating() || fading ? 1 : 0;
@@ -75,6 +79,20 @@ EMSCRIPTEN_KEEPALIVE double wg_next_wake(double t) {
     return std::isfinite(w) ? std::max(0.0, w - t) : -1.0;
 }
 
+// What laying out and drawing the text of slide i (-1: the current one) costs from scratch (no widths,
+// no images kept), in ms: the benchmark's figure. The text is then ready as if warmed.
+EMSCRIPTEN_KEEPALIVE double wg_text_cost(int slide) {
+    App& a = app();
+    if (!a.gl_ready || !a.loaded) return -1;
+    if (slide < 0) slide = a.carousel.index();
+    emscripten_webgl_make_context_current(a.gl);
+    a.text.drop_measures();
+    a.text.drop_images();
+    const double t0 = emscripten_get_now();
+    warm_slide(a, a.now, slide);
+    return emscripten_get_now() - t0;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
     App& a = app();
     struct mallinfo mi = mallinfo();
@@ -83,6 +101,9 @@ EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
             ",\"textureBytes\":" + std::to_string(a.budget.bytes()) + ",\"heapBytes\":" + std::to_string(mi.uordblks) +
             ",\"renderScale\":" + wg::decimal(a.render_scale.scale(), 3) +
             ",\"reducedMotions\":" + std::to_string(a.render_scale.reduced_motions()) +
+            ",\"textImages\":" + std::to_string(a.text.rasterized()) +
+            ",\"textMs\":" + wg::decimal(a.text.raster_ms(), 1) + ",\"textBytes\":" + std::to_string(a.text.bytes()) +
+            ",\"textInMotion\":" + std::to_string(a.text_in_motion) +
             ",\"drawCalls\":" + std::to_string(a.last_draw_calls) + ",\"vertices\":" + std::to_string(a.last_vertices) +
             ",\"animating\":" + (a.carousel.animating() ? "true" : "false") + "}";
     return a.out.c_str();

@@ -58,9 +58,6 @@ EMSCRIPTEN_KEEPALIVE const char* wg_load(const char* text, int len, const char* 
         int start = keep_index && prev >= 0 ? std::min(prev, int(n) - 1) : a.gallery.options.start_index;
         a.carousel.jump_to(start);
         while (a.carousel.take_settled_change()) {}
-        a.all_text = a.gallery.title;
-        for (const wg::Slide& s : a.gallery.slides)
-            a.all_text += s.caption + s.credit + s.text + s.alt;
         a.loaded = true;
         a.want_sent.clear();
         a.state_sent.clear();
@@ -90,12 +87,14 @@ EMSCRIPTEN_KEEPALIVE void wg_resize(float w, float h, float dpr) {
 }
 
 // Reader and page settings: reduced motion, arrows (hidden on touch-only devices), header,
-// expanded text, font scale, colours as 0xRRGGBBAA (0 = keep the theme's).
+// expanded text, font scale, colours as 0xRRGGBBAA (0 = keep the theme's), right-to-left (the shim
+// decides it from options.direction and the page's dir/lang).
 EMSCRIPTEN_KEEPALIVE void wg_set_view(int reduced_motion, int show_arrows, int show_header, int expanded,
                                       int fullscreen, float font_scale, int dark, unsigned bg, unsigned text,
-                                      unsigned accent) {
+                                      unsigned accent, int rtl) {
     app().fullscreen = fullscreen != 0;
     App& a = app();
+    a.rtl = rtl != 0;
     if (a.reduced_motion != (reduced_motion != 0)) {
         a.reduced_motion = reduced_motion != 0;
         wg::motion::CarouselConfig cfg;
@@ -108,7 +107,13 @@ EMSCRIPTEN_KEEPALIVE void wg_set_view(int reduced_motion, int show_arrows, int s
     a.show_arrows = show_arrows != 0;
     a.show_header = show_header != 0;
     a.expanded = expanded != 0;
-    a.font_scale = std::clamp(font_scale, 0.5f, 3.f);
+    const float scale = std::clamp(font_scale, 0.5f, 3.f);
+    if (scale != a.font_scale) {  // every width changes with the reader's zoom
+        a.text.drop_measures();
+        if (a.gl_ready) a.text.drop_images();
+    }
+    a.font_scale = scale;
+    a.text.set_font_scale(scale);
     a.theme = dark ? wg::render::dark_theme() : wg::render::light_theme();
     if (bg) a.theme.background = bg;
     if (text) a.theme.text = text;

@@ -53,7 +53,6 @@ EMSCRIPTEN_KEEPALIVE void wg_image_failed(int slide, const char* reason) {
     SlideImage& im = a.images[size_t(slide)];
     im.failed = true;
     im.reason = reason ? reason : "";
-    a.all_text += im.reason;
 }
 
 }  // extern "C"

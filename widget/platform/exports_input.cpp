@@ -31,23 +31,26 @@ EMSCRIPTEN_KEEPALIVE int wg_pointer(int phase, int id, float x, float y, double 
     using wg::motion::Gesture;
     wg::motion::PointerKind pk = kind == 1 ? wg::motion::PointerKind::Touch
                                 : kind == 2 ? wg::motion::PointerKind::Pen : wg::motion::PointerKind::Mouse;
+    // The carousel moves in reading order: in a right-to-left gallery a finger moving right is a move
+    // towards the next slide (hit tests stay on the drawn, mirrored layout).
+    const float cx = a.rtl ? a.w - x : x;
     switch (phase) {
         case 0: {
-            wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+            wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.text);
             int dot = -1;
             Hit hit = L.hit_test(x, y, &dot);
             a.tap.press(id, hit, dot);
-            a.carousel.pointer_down(id, x, y, t, pk);
+            a.carousel.pointer_down(id, cx, y, t, pk);
             return 0;
         }
         case 1: {
-            Gesture gz = a.carousel.pointer_move(id, x, y, t);
+            Gesture gz = a.carousel.pointer_move(id, cx, y, t);
             if (gz != Gesture::Undecided) a.tap.dragged(id);
             return gz == Gesture::Horizontal ? 1 : gz == Gesture::Vertical ? 2 : 0;
         }
         case 2: {
-            a.carousel.pointer_up(id, x, y, t);
-            wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.fonts);
+            a.carousel.pointer_up(id, cx, y, t);
+            wg::Layout L = wg::compute_layout(layout_input(a, a.carousel.index()), a.text);
             int dot = -1;
             Hit hit = L.hit_test(x, y, &dot);
             Hit tapped = a.tap.release(id, hit, dot, &dot);
@@ -68,12 +71,12 @@ EMSCRIPTEN_KEEPALIVE int wg_wheel(float dx, float dy, double t) {
     App& a = app();
     a.now = t;
     if (!a.loaded) return 0;
-    bool ours = a.carousel.wheel(dx, dy, t);
+    bool ours = a.carousel.wheel(a.rtl ? -dx : dx, dy, t);  // reading order, as pointers
     drain_settled(a);
     return ours ? 1 : 0;
 }
 
-// key: 1 Left, 2 Right, 3 Home, 4 End.
+// key: 1 previous, 2 next, 3 Home, 4 End (the shim maps ArrowLeft/Right by the gallery's direction).
 EMSCRIPTEN_KEEPALIVE void wg_key(int key, double t) {
     App& a = app();
     a.now = t;

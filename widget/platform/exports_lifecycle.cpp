@@ -1,7 +1,6 @@
 // exports_lifecycle.cpp — the C ABI's lifecycle: the GL context taken, lost, given back, restored;
-// the fonts; the instance's end. // Every export is safe to call at any time, before init included.
+// the text engine's font; the instance's end. // Every export is safe to call at any time, before init included.
 #include <emscripten.h>
-#include <vector>
 #include "platform/app.h"
 
 using namespace wg::platform;
@@ -35,8 +34,8 @@ EMSCRIPTEN_KEEPALIVE void wg_gl_lost(void) {
         im.tex = 0;
     }
     a.renderer.forget();
+    a.text.forget_images();
     a.gl_ready = false;
-    a.atlas_uploaded = false;
     a.want_sent.clear();
     if (gl) wg_js_delete_context(gl);
 }
@@ -51,15 +50,14 @@ EMSCRIPTEN_KEEPALIVE int wg_gl_restore(void) {
     return 1;
 }
 
-// Fonts: TTF bytes of the regular and bold faces (copied).
-EMSCRIPTEN_KEEPALIVE void wg_set_fonts(const unsigned char* regular, int regular_len, const unsigned char* bold,
-                                       int bold_len) {
+// The text engine's font changed (the family, or a web font it uses has arrived): text is measured,
+// laid out and drawn again.
+EMSCRIPTEN_KEEPALIVE void wg_text_changed(void) {
     App& a = app();
-    std::vector<unsigned char> r, b;
-    if (regular && regular_len > 0) r.assign(regular, regular + regular_len);
-    if (bold && bold_len > 0) b.assign(bold, bold + bold_len);
-    a.fonts.set_faces(std::move(r), std::move(b));
-    a.atlas_uploaded = false;
+    a.text.drop_measures();
+    if (a.gl_ready) a.text.drop_images();
+    ++a.text_version;
+    publish_state(a);
 }
 
 }  // extern "C"

@@ -22,14 +22,15 @@ wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& l
     v.count = n;
     v.show_arrows = a.show_arrows;
     v.focus = a.focus;
+    v.rtl = a.rtl;
     v.premultiplied_blend = premultiplied_blend;
     *fading = false;
     for (const wg::SlideOnScreen& s : on_screen) {
-        layouts.push_back(wg::compute_layout(layout_input(a, s.index), a.fonts));
+        layouts.push_back(wg::compute_layout(layout_input(a, s.index), a.text));
         wg::render::SlideView sv;
         sv.layout = &layouts.back();
         sv.slide = &a.gallery.slides[size_t(s.index)];
-        sv.dx = s.dx;
+        sv.dx = a.rtl ? -s.dx : s.dx;  // right to left: the next slide comes in from the left
         sv.alpha = s.alpha;
         const SlideImage& im = a.images[size_t(s.index)];
         sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
@@ -41,9 +42,45 @@ wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& l
         if (im.tex) a.budget.touch(s.index);
         v.slides.push_back(sv);
     }
-    chrome = wg::compute_layout(layout_input(a, v.index), a.fonts);
+    chrome = wg::compute_layout(layout_input(a, v.index), a.text);
     v.chrome = &chrome;
     return v;
+}
+
+void warm_slide(App& a, double t, int i) {
+    const int n = int(a.gallery.slides.size());
+    if (i < 0 || i >= n) return;
+    const wg::Layout L = wg::compute_layout(layout_input(a, i), a.text);
+    wg::render::FrameView v;
+    v.width = a.w;
+    v.height = a.h;
+    v.dpr = a.dpr;
+    v.title = &a.gallery.title;
+    v.index = i;
+    v.count = n;
+    v.show_arrows = a.show_arrows;
+    v.rtl = a.rtl;
+    v.chrome = &L;
+    wg::render::SlideView sv;
+    sv.layout = &L;
+    sv.slide = &a.gallery.slides[size_t(i)];
+    const SlideImage& im = a.images[size_t(i)];
+    sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
+    sv.texture_alpha = im.tex ? wg::photo_fade(t, im.arrived, kPhotoFadeMs) : 0.f;
+    sv.failed = im.failed;
+    sv.failure = im.reason;
+    v.slides.push_back(sv);
+    wg::render::draw_frame(a.warm_frame.begin(v.width * v.dpr, v.height * v.dpr, a.renderer.white()), a.text, a.theme, v);
+    a.warm_frame.end();
+}
+
+void warm_neighbours(App& a, double t) {
+    const int n = int(a.gallery.slides.size()), at = a.carousel.index();
+    for (int step : {1, -1}) {
+        int i = at + step;
+        if (a.gallery.options.loop && n > 0) i = ((i % n) + n) % n;
+        if (i != at) warm_slide(a, t, i);
+    }
 }
 
 }  // namespace wg::platform

@@ -14,4 +14,13 @@ namespace wg::platform {
 // set when a photo is still fading in (another frame is needed).
 wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& layouts, wg::Layout& chrome, bool* fading);
 
+// Text images held at most (over it, those unused for two frames go): three slides' text at DPR 3.
+inline constexpr size_t kTextBudgetBytes = 12u << 20;
+
+// Draws, off screen, what the slides before and after the current one show when they come on screen
+// (their text images are then ready: no frame of a swipe waits for text to be drawn).
+void warm_neighbours(App& a, double t);
+// The same for slide i alone.
+void warm_slide(App& a, double t, int i);
+
 }  // namespace wg::platform

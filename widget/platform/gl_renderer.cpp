@@ -4,7 +4,6 @@
 #include <GLES3/gl3.h>
 #include <cmath>
 #include <cstddef>
-#include <vector>
 
 #include "platform/gl_textures.h"
 
@@ -75,6 +74,8 @@ bool GlRenderer::init() {
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (void*)offsetof(ImDrawVert, uv));
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (void*)offsetof(ImDrawVert, col));
     glBindVertexArray(0);
+    const uint8_t white[4] = {255, 255, 255, 255};
+    white_tex_ = upload_texture(white, 1, 1);
     return true;
 }
 
@@ -83,21 +84,8 @@ void GlRenderer::shutdown() {
     if (vao_) glDeleteVertexArrays(1, &vao_);
     if (vbo_) glDeleteBuffers(1, &vbo_);
     if (ibo_) glDeleteBuffers(1, &ibo_);
-    delete_texture(atlas_tex_);
+    delete_texture(white_tex_);
     forget();
-}
-
-void GlRenderer::set_atlas(ImFontAtlas& atlas) {
-    delete_texture(atlas_tex_);
-    atlas_tex_ = 0;
-    const int w = atlas.TexWidth, h = atlas.TexHeight;
-    if (atlas.TexPixelsAlpha8 && w > 0 && h > 0) {
-        // White with the glyph's coverage as alpha: the vertex colour tints it (text colour).
-        std::vector<uint32_t> rgba(size_t(w) * size_t(h));
-        for (size_t i = 0; i < rgba.size(); ++i) rgba[i] = 0x00FFFFFFu | (uint32_t(atlas.TexPixelsAlpha8[i]) << 24);
-        atlas_tex_ = upload_texture(reinterpret_cast<const uint8_t*>(rgba.data()), w, h);
-    }
-    atlas.SetTexID((ImTextureID)(intptr_t)atlas_tex_);
 }
 
 void GlRenderer::default_state(int fbw, int fbh, int bw, int bh) const {

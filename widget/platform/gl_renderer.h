@@ -1,5 +1,5 @@
 // gl_renderer.h — draws a frame's ImDrawList with WebGL2 (GLES 3.0): one program, one vertex array,
-// buffers reused frame to frame, the glyph atlas as a texture. It owns its context's state, so it sets
+// buffers reused frame to frame, a white texture for shapes. It owns its context's state, so it sets
 // what it needs every frame and never reads GL state back: in WebGL each glGet* is a synchronous round
 // trip to the GPU process (ImGui's own OpenGL3 backend backs up the state with ~20 of them a frame).
 #pragma once
@@ -18,15 +18,15 @@ public:
     void forget() { *this = GlRenderer(); }
     bool ready() const { return program_ != 0; }
 
-    // Uploads the atlas's 8-bit glyph coverage as white RGBA and sets the atlas's TexID to it.
-    void set_atlas(ImFontAtlas& atlas);
+    // A 1×1 white texture that shapes sample (frame_list.h).
+    ImTextureID white() const { return (ImTextureID)(intptr_t)white_tex_; }
     // Clears to `clear_rgb` (0xRRGGBB) and draws `dl`, laid out for an fbw × fbh framebuffer, into the
     // bw × bh drawing buffer (smaller while moving: render_scale.h); the GPU scales it down.
     void render(const ImDrawList& dl, int fbw, int fbh, int bw, int bh, uint32_t clear_rgb);
 
 private:
     void default_state(int fbw, int fbh, int bw, int bh) const;
-    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, atlas_tex_ = 0;
+    unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, white_tex_ = 0;
     int u_scale_ = -1, u_texture_ = -1;
 };
 

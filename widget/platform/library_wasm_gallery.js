@@ -27,6 +27,44 @@ mergeInto(LibraryManager.library, {
     if (c.width !== w) c.width = w;
     if (c.height !== h) c.height = h;
   },
+  // The text engine (web/src/text-engine.js, Module.wgText): widths, break opportunities, line images.
+  wg_js_text_width: function (ptr, len, px, bold) {
+    return Module['wgText'].width(UTF8ToString(ptr, len), px, bold);
+  },
+  wg_js_text_segment: function (ptr, len, breaks, graphemes, counts) {
+    var r = Module['wgText'].segment(UTF8ToString(ptr, len));
+    var nb = Math.min(r.breaks.length, len), ng = Math.min(r.graphemes.length, len);
+    for (var i = 0; i < nb; i++) HEAP32[(breaks >> 2) + i] = r.breaks[i];
+    for (var j = 0; j < ng; j++) HEAP32[(graphemes >> 2) + j] = r.graphemes[j];
+    HEAP32[counts >> 2] = nb;
+    HEAP32[(counts >> 2) + 1] = ng;
+  },
+  // Draws the line and uploads it as a premultiplied texture registered with Emscripten's GL (so
+  // glDeleteTextures frees it); box ← x, y, w, h in device px. 0 when there is nothing to draw.
+  wg_js_text_image__deps: ['$GL'],
+  wg_js_text_image: function (ptr, len, px, bold, lineH, rgba, rtl, box) {
+    var img = Module['wgText'].image(UTF8ToString(ptr, len), px, bold, lineH, rgba >>> 0, !!rtl);
+    var gl = GLctx;
+    if (!img || !gl) return 0;
+    var tex = gl.createTexture();
+    if (!tex) return 0;
+    var id = GL.getNewId(GL.textures);
+    tex.name = id;
+    GL.textures[id] = tex;
+    gl.bindTexture(gl.TEXTURE_2D, tex);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, true);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, img.canvas);
+    gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+    HEAPF32[box >> 2] = img.x;
+    HEAPF32[(box >> 2) + 1] = img.y;
+    HEAPF32[(box >> 2) + 2] = img.w;
+    HEAPF32[(box >> 2) + 3] = img.h;
+    return id;
+  },
   // The one C++ → JS event hook: type and a JSON payload, both UTF-8 in the wasm heap.
   wg_js_event: function (type, json) {
     var cb = Module['onWgEvent'];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace wg::render {
 
@@ -22,25 +23,58 @@ const std::string& line_source(const SlideView& sv, TextSource source) {
     return source == TextSource::Caption ? sv.slide->caption : sv.slide->text;
 }
 
-void draw_text(ImDrawList* dl, const FontSet& fonts, const Px& px, FontRole role, float x, float y,
-               uint32_t col, const char* b, const char* e) {
-    ImFont* f = fonts.font(role);
-    if (!f) return;
-    dl->AddText(f, f->FontSize, px.p(x, y), col, b, e);
+// Text images are premultiplied: a run of them is drawn with that blend, then the default is back.
+struct TextRun {
+    ImDrawList* dl;
+    const FrameView& v;
+    TextRun(ImDrawList* d, const FrameView& fv) : dl(d), v(fv) {
+        if (v.premultiplied_blend) dl->AddCallback(v.premultiplied_blend, nullptr);
+    }
+    ~TextRun() {
+        if (v.premultiplied_blend) dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    }
+};
+
+// `text` in `role` and colour `rgba` (opaque; `alpha` fades it) with its line box's top-left at (x, y) CSS
+// px; `paragraph`: the paragraph it belongs to, whose first strong character sets its base direction
+// (the text itself if empty; the gallery's direction if it has no letter).
+void draw_text(ImDrawList* dl, TextEngine& te, const FrameView& v, const Px& px, FontRole role, float x, float y,
+               uint32_t rgba, float alpha, std::string_view text, std::string_view paragraph = {}) {
+    if (text.empty() || alpha <= 0) return;
+    const bool rtl = paragraph_is_rtl(paragraph.empty() ? text : paragraph, v.rtl);
+    const TextImage img = te.image(text, role, rgba | 0xFF, rtl);
+    if (!img.texture) return;
+    const ImVec2 o = px.p(x, y);
+    const int a = int(std::lround(255 * std::min(1.f, alpha)));
+    dl->AddImage(img.texture, ImVec2(o.x + img.x, o.y + img.y), ImVec2(o.x + img.x + img.w, o.y + img.y + img.h),
+                 ImVec2(0, 0), ImVec2(1, 1), IM_COL32(a, a, a, a));
 }
 
-// A laid-out line of `src`, shifted by dx; with its "…" when the layout clipped the text there.
-void draw_line(ImDrawList* dl, const FontSet& fonts, const Px& px, const TextLine& ln, const std::string& src,
-               float dx, uint32_t col) {
+// A laid-out line of `src`, shifted by dx; with its "…" when the layout clipped the text there (one
+// string, as the layout measured it, so the ellipsis lands inside the line's width).
+void draw_line(ImDrawList* dl, TextEngine& te, const FrameView& v, const Px& px, const TextLine& ln,
+               const std::string& src, float dx, uint32_t rgba, float alpha) {
     if (ln.end > src.size() || ln.begin > ln.end || (ln.begin == ln.end && !ln.ellipsis)) return;
-    const char* b = src.data() + ln.begin;
-    if (!ln.ellipsis) {
-        draw_text(dl, fonts, px, ln.role, ln.rect.x + dx, ln.rect.y, col, b, src.data() + ln.end);
-        return;
+    std::string_view run(src.data() + ln.begin, ln.end - ln.begin);
+    const size_t nl = ln.begin ? src.rfind('\n', ln.begin - 1) : std::string::npos;
+    const size_t ps = nl == std::string::npos ? 0 : nl + 1, pe = std::min(src.find('\n', ln.begin), src.size());
+    const std::string_view para(src.data() + ps, pe - ps);
+    if (!ln.ellipsis) return draw_text(dl, te, v, px, ln.role, ln.rect.x + dx, ln.rect.y, rgba, alpha, run, para);
+    const std::string clipped = std::string(run).append(kEllipsis);
+    draw_text(dl, te, v, px, ln.role, ln.rect.x + dx, ln.rect.y, rgba, alpha, clipped, para);
+}
+
+// `text` wrapped to `width` CSS px and centred on x; returns the height it took.
+float draw_centred(ImDrawList* dl, TextEngine& te, const FrameView& v, const Px& px, FontRole role, float cx, float y,
+                   float width, const std::string& text, uint32_t rgba, float alpha, bool draw = true) {
+    const float lh = te.line_height(role);
+    float h = 0;
+    for (const WrappedLine& l : wrap_text(text, width, role, te)) {
+        std::string_view line(text.data() + l.begin, l.end - l.begin);
+        if (draw) draw_text(dl, te, v, px, role, cx - te.width(line, role) * 0.5f, y + h, rgba, alpha, line);
+        h += lh;
     }
-    // One run, as the layout measured it, so the ellipsis lands inside the line's width.
-    const std::string clipped = std::string(b, ln.end - ln.begin).append(kEllipsis);
-    draw_text(dl, fonts, px, ln.role, ln.rect.x + dx, ln.rect.y, col, clipped.data(), clipped.data() + clipped.size());
+    return h;
 }
 
 // A chevron inside a circle: the arrow buttons. dir = -1 (prev) or +1 (next).
@@ -81,7 +115,7 @@ void fill_around(ImDrawList* dl, ImVec2 a, ImVec2 b, ImVec2 ia, ImVec2 ib, ImU32
     if (ib.x < b.x) dl->AddRectFilled(ImVec2(ib.x, ia.y), ImVec2(b.x, ib.y), col);
 }
 
-void draw_slide(ImDrawList* dl, const FontSet& fonts, const Theme& th, const FrameView& v, const Px& px,
+void draw_slide(ImDrawList* dl, TextEngine& te, const Theme& th, const FrameView& v, const Px& px,
                 const SlideView& sv) {
     const Layout& L = *sv.layout;
     float dx = sv.dx, al = sv.alpha;
@@ -105,50 +139,44 @@ void draw_slide(ImDrawList* dl, const FontSet& fonts, const Theme& th, const Fra
     } else {
         dl->AddRectFilled(pa, pb, to_imgui(th.placeholder, al));
         // Alt text (and the reason, if the photo failed) centred in the placeholder.
-        ImFont* f = fonts.font(FontRole::Body);
-        if (f && sv.slide) {
-            std::string msg = sv.failed ? (sv.failure.empty() ? "Photo unavailable" : sv.failure) : "";
-            const std::string& alt = sv.slide->alt;
-            float wrap = (pb.x - pa.x) * 0.8f;
-            ImVec2 asz = f->CalcTextSizeA(f->FontSize, 1e9f, wrap, alt.c_str());
-            ImVec2 msz = msg.empty() ? ImVec2(0, 0) : f->CalcTextSizeA(f->FontSize, 1e9f, wrap, msg.c_str());
-            float total = asz.y + (msg.empty() ? 0 : msz.y + f->FontSize * 0.5f);
-            float y = std::round((pa.y + pb.y - total) * 0.5f);
-            if (!msg.empty()) {
-                dl->AddText(f, f->FontSize, ImVec2(std::round((pa.x + pb.x - msz.x) * 0.5f), y),
-                            to_imgui(th.text, al), msg.c_str(), nullptr, wrap);
-                y += msz.y + f->FontSize * 0.5f;
-            }
-            dl->AddText(f, f->FontSize, ImVec2(std::round((pa.x + pb.x - asz.x) * 0.5f), y),
-                        to_imgui(th.placeholder_text, al), alt.c_str(), nullptr, wrap);
+        if (sv.slide) {
+            const std::string msg = sv.failed ? (sv.failure.empty() ? "Photo unavailable" : sv.failure) : "";
+            const Rect& r = L.photo_area;
+            const float wrap = r.w * 0.8f, cx = r.x + dx + r.w * 0.5f, gap = te.line_height(FontRole::Body) * 0.5f;
+            const float mh = msg.empty() ? 0 : draw_centred(dl, te, v, px, FontRole::Body, cx, 0, wrap, msg, 0, 0, false) + gap;
+            const float ah = draw_centred(dl, te, v, px, FontRole::Body, cx, 0, wrap, sv.slide->alt, 0, 0, false);
+            float y = r.y + (r.h - mh - ah) * 0.5f;
+            TextRun run(dl, v);
+            if (!msg.empty()) y += draw_centred(dl, te, v, px, FontRole::Body, cx, y, wrap, msg, th.text, al) + gap;
+            draw_centred(dl, te, v, px, FontRole::Body, cx, y, wrap, sv.slide->alt, th.placeholder_text, al);
         }
     }
     // Credit over the photo, on a scrim so it is legible on any picture.
     if (sv.slide && !sv.slide->credit.empty()) {
         dl->AddRectFilled(px.min(L.credit_scrim, dx), px.max(L.credit_scrim, dx), to_imgui(th.scrim, al), px.s(3));
-        const std::string& c = sv.slide->credit;
-        draw_text(dl, fonts, px, FontRole::Small, L.credit.x + dx, L.credit.y, to_imgui(th.on_scrim, al),
-                  c.data(), c.data() + c.size());
+        TextRun run(dl, v);
+        draw_text(dl, te, v, px, FontRole::Small, L.credit.x + dx, L.credit.y, th.on_scrim, al, sv.slide->credit);
     }
     dl->PopClipRect();
 
     // Caption and body: the panel below the photo, both in the theme's text colour (the caption stands
     // out by its bold face), so a page's --wg-text restyles all of it.
     dl->PushClipRect(px.p(L.panel.x + dx, 0), px.p(L.panel.x + dx + L.panel.w, v.height), true);
-    if (sv.slide)
-        for (const TextLine& ln : L.lines)
-            draw_line(dl, fonts, px, ln, line_source(sv, ln.source), dx, to_imgui(th.text, al));
+    if (sv.slide) {
+        TextRun run(dl, v);
+        for (const TextLine& ln : L.lines) draw_line(dl, te, v, px, ln, line_source(sv, ln.source), dx, th.text, al);
+    }
     dl->PopClipRect();
 }
 
 }  // namespace
 
-void draw_frame(ImDrawList* dl, const FontSet& fonts, const Theme& th, const FrameView& v) {
+void draw_frame(ImDrawList* dl, TextEngine& te, const Theme& th, const FrameView& v) {
     Px px{v.dpr};
     // The background is the renderer's clear colour (theme.background): no full-canvas rect over it.
     dl->PushClipRect(ImVec2(0, 0), px.p(v.width, v.height), true);
     for (const SlideView& sv : v.slides)
-        if (sv.layout) draw_slide(dl, fonts, th, v, px, sv);
+        if (sv.layout) draw_slide(dl, te, th, v, px, sv);
 
     if (v.chrome) {
         const Layout& L = *v.chrome;
@@ -158,29 +186,28 @@ void draw_frame(ImDrawList* dl, const FontSet& fonts, const Theme& th, const Fra
         }
         if (L.more_button.w > 0) {
             // The label and font the layout sized the button for, centred: its padding on either side.
-            const char* label = L.more_label.c_str();
-            ImFont* f = fonts.font(layout::kTextButtonRole);
-            if (f) {
-                ImVec2 sz = f->CalcTextSizeA(f->FontSize, 1e9f, 0, label);
-                ImVec2 a = px.min(L.more_button), b = px.max(L.more_button);
-                ImVec2 at(std::round((a.x + b.x - sz.x) * 0.5f), std::round((a.y + b.y - sz.y) * 0.5f));
-                dl->AddText(f, f->FontSize, at, to_imgui(th.accent), label);
-                if (v.focus.hit == Hit::More) dl->AddRect(a, b, to_imgui(th.accent), px.s(4), 0, px.s(2));
+            const Rect& r = L.more_button;
+            const float w = te.width(L.more_label, layout::kTextButtonRole);
+            const float y = r.y + (r.h - te.line_height(layout::kTextButtonRole)) * 0.5f;
+            {
+                TextRun run(dl, v);
+                draw_text(dl, te, v, px, layout::kTextButtonRole, r.x + (r.w - w) * 0.5f, y, th.accent, 1, L.more_label);
             }
+            if (v.focus.hit == Hit::More) dl->AddRect(px.min(r), px.max(r), to_imgui(th.accent), px.s(4), 0, px.s(2));
         }
         // The header title is chrome: drawn once here, never per slide.
-        if (v.title)
-            for (const TextLine& ln : L.title_lines) draw_line(dl, fonts, px, ln, *v.title, 0, to_imgui(th.text));
-        // Counter pill, top-left over the photo.
+        if (v.title) {
+            TextRun run(dl, v);
+            for (const TextLine& ln : L.title_lines) draw_line(dl, te, v, px, ln, *v.title, 0, th.text, 1);
+        }
+        // Counter pill, top corner over the photo.
         if (!L.counter_text.empty()) {
-            dl->AddRectFilled(px.min(L.counter), px.max(L.counter), to_imgui(th.scrim), px.s(L.counter.h * 0.5f));
-            ImFont* f = fonts.font(FontRole::Counter);
-            if (f) {
-                ImVec2 sz = f->CalcTextSizeA(f->FontSize, 1e9f, 0, L.counter_text.c_str());
-                ImVec2 a = px.min(L.counter), b = px.max(L.counter);
-                dl->AddText(f, f->FontSize, ImVec2(std::round((a.x + b.x - sz.x) * 0.5f), std::round((a.y + b.y - sz.y) * 0.5f)),
-                            to_imgui(th.on_scrim), L.counter_text.c_str());
-            }
+            const Rect& r = L.counter;
+            dl->AddRectFilled(px.min(r), px.max(r), to_imgui(th.scrim), px.s(r.h * 0.5f));
+            const float w = te.width(L.counter_text, FontRole::Counter);
+            TextRun run(dl, v);
+            draw_text(dl, te, v, px, FontRole::Counter, r.x + (r.w - w) * 0.5f,
+                      r.y + (r.h - te.line_height(FontRole::Counter)) * 0.5f, th.on_scrim, 1, L.counter_text);
         }
         if (v.show_arrows && v.count > 1) {  // only where the layout found room for them
             if (!L.prev.empty()) draw_arrow(dl, px, L.prev, -1, th, v.focus.hit == Hit::Prev);

@@ -7,7 +7,7 @@
 #include <imgui.h>
 #include "core/gallery.h"
 #include "core/layout.h"
-#include "render/fonts.h"
+#include "render/text.h"
 #include "render/theme.h"
 
 namespace wg::render {
@@ -35,10 +35,12 @@ struct FrameView {
     const Layout* chrome = nullptr;            // the current slide's layout: title, counter, arrows, dots, More
     int index = 0, count = 0;
     bool show_arrows = true;
+    bool rtl = false;                          // right-to-left gallery: the text's base direction
     Focus focus;
     ImDrawCallback premultiplied_blend = nullptr;  // set by the platform; null in native tests
 };
 
-void draw_frame(ImDrawList* dl, const FontSet& fonts, const Theme& theme, const FrameView& v);
+// Text is drawn as images from `te` (made on first use, then kept by the platform).
+void draw_frame(ImDrawList* dl, TextEngine& te, const Theme& theme, const FrameView& v);
 
 }  // namespace wg::render
