@@ -26,6 +26,12 @@ export interface GalleryOptions {
   transition?: 'slide' | 'fade';
   fit?: 'contain' | 'cover';
   theme?: 'light' | 'dark' | 'auto';
+  /**
+   * Reading direction. 'rtl' mirrors the gallery (text aligned right, swiping right goes to the next
+   * slide, ArrowLeft is next); 'auto' (the default) follows the page: the element's `dir`, or a
+   * right-to-left `lang` (Arabic, Persian, Hebrew, Urdu, …).
+   */
+  direction?: 'auto' | 'ltr' | 'rtl';
   /** Opt-in: `?<id>=3` or `#<id>/3` opens slide 3; navigation updates it (history.replaceState).
    *  true uses the host element's id (or "gallery"); a string is the id. */
   deepLink?: boolean | string;
@@ -78,6 +84,13 @@ export interface GalleryStats {
   renderScale?: number;
   /** Motions drawn at a reduced scale so far. */
   reducedMotions?: number;
+  /** Lines of text drawn by the browser's text engine so far, and the ms that took. */
+  textImages?: number;
+  textMs?: number;
+  /** Texture bytes held for text now. */
+  textBytes?: number;
+  /** Frames of a swipe that had to draw text (the neighbours' text is drawn at rest: stays 0). */
+  textInMotion?: number;
   /** What the last frame asked of the GPU: draw calls and vertices. */
   drawCalls?: number;
   vertices?: number;
