@@ -362,7 +362,11 @@ export class Engine {
   _debug(what) {
     const reply = { what };
     if (what === 'frameTimes') { reply.frameTimes = this.frameTimes.splice(0); reply.frameWork = this.frameWork.splice(0); }
-    else if (what === 'textCost') {
+    else if (what.startsWith('measure:')) {
+      // 'measure:{"text","px","bold"}': a width as this thread's text engine measures it (its fonts).
+      const q = JSON.parse(what.slice(8));
+      reply.width = this.M.wgText.width(q.text, q.px, q.bold ? 1 : 0);
+    } else if (what === 'textCost') {
       // Lays out and draws the current slide's text from scratch (the benchmark's figure), then the
       // frame that follows draws it again for the screen.
       reply.ms = this.M._wg_text_cost(-1);

@@ -45,6 +45,8 @@ export class TextEngine {
     this.ctx = this.canvas.getContext('2d');
     this.widths = new Map();
     this.faces = new Map();   // url key → FontFace added to this thread's fonts
+    this.aliases = new Map(); // family (lower case) → {alias, pending loads, ready}
+    this.resolved = this.family;
     this.onChange = null;     // called when what was measured is stale (a font arrived)
     this._segmenters();
   }
@@ -53,7 +55,7 @@ export class TextEngine {
   // @font-face rules for those families, with absolute URLs). True if widths changed.
   setView({ fontFamily, lang, fontFaces }) {
     let changed = false;
-    if (fontFamily && fontFamily !== this.family) { this.family = fontFamily; changed = true; }
+    if (fontFamily && fontFamily !== this.family) { this.family = fontFamily; this._resolveFamily(); changed = true; }
     if ((lang || undefined) !== this.lang) { this.lang = lang || undefined; this._segmenters(); changed = true; }
     for (const f of fontFaces || []) this._addFace(f);
     if (changed) this.widths.clear();
@@ -71,19 +73,40 @@ export class TextEngine {
     }
   }
 
-  // A web font of the page, loaded here too (a worker does not see the page's @font-face rules).
+  // A web font of the page, loaded here too (a worker does not see the page's @font-face rules). It is
+  // added under an alias of its own and used under that name once all of its family's faces have
+  // loaded: text measured with the family before that stays cached with a fallback font (Chromium does
+  // not invalidate a worker canvas's font cache when a face arrives), the alias was never asked for.
   _addFace({ family, src, weight, style, unicodeRange }) {
     const fonts = self.fonts;
     const key = [family, src, weight, style, unicodeRange].join('|');
+    if (typeof document === 'object') return; // the page's thread has the page's fonts already
     if (!fonts || typeof FontFace !== 'function' || this.faces.has(key)) return;
+    const name = family.toLowerCase();
+    let a = this.aliases.get(name);
+    if (!a) this.aliases.set(name, a = { alias: `wg-face-${this.aliases.size + 1}`, pending: 0, ready: false });
     let face;
     try {
-      face = new FontFace(family, src, { weight: weight || 'normal', style: style || 'normal', unicodeRange: unicodeRange || 'U+0-10FFFF' });
+      face = new FontFace(a.alias, src, { weight: weight || 'normal', style: style || 'normal', unicodeRange: unicodeRange || 'U+0-10FFFF' });
     } catch { return; }
     this.faces.set(key, face);
-    if (typeof document === 'object') return; // the page's thread has the page's fonts already
     fonts.add(face);
-    face.load().then(() => this._changed(), () => {});
+    a.pending++;
+    const done = () => {
+      if (--a.pending) return;
+      a.ready = true;
+      this._resolveFamily();
+      this._changed();
+    };
+    face.load().then(done, done);
+  }
+
+  // The font-family list measured and drawn with: the page's, with each web font's alias once ready.
+  _resolveFamily() {
+    this.resolved = this.family.split(',').map((f) => {
+      const a = this.aliases.get(f.trim().replace(/^["']|["']$/g, '').toLowerCase());
+      return a && a.ready ? `"${a.alias}"` : f.trim();
+    }).join(', ');
   }
 
   // Fonts arrived (here, or on the page's thread: document.fonts 'loadingdone').
@@ -93,7 +116,7 @@ export class TextEngine {
   }
 
   _font(px, bold) {
-    return `${bold ? 700 : 400} ${px}px ${this.family}`;
+    return `${bold ? 700 : 400} ${px}px ${this.resolved}`;
   }
 
   width(s, px, bold) {
