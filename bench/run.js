@@ -205,6 +205,8 @@ async function main(build, argv = process.argv.slice(3)) {
     'server-rendered slide': results.ten.runs[SSR] }, results.ten.runs.Swiper);
   md.push(`### First photo — median [min–max] of ${opt.runs} cold visits each: wasm-gallery with only src="gallery.json", with preload lines for the JSON (and its first photo), with its first slide rendered by the server; Swiper\n`,
     report.firstPhotoTable(results.firstPhotoSummary), '');
+  const beforeAfter = report.transferBeforeAfter(results.ten.runs['wasm-gallery']);
+  if (beforeAfter) md.push(beforeAfter, '');
   md.push(`### 10-slide gallery — median [min–max] of ${opt.runs} cold visits each\n`, report.table(ten));
   if (results.ten.failures.length) md.push(`\nFailed visits: ${results.ten.failures.map((f) => `${f.gallery} #${f.run}: ${f.error}`).join('; ')}`);
   if (results.scale) {

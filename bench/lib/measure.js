@@ -5,7 +5,7 @@
 const { chromium } = require('playwright-core');
 const instrument = require('./instrument.js');
 const { processMemory } = require('./procmem.js');
-const { frameSummary } = require('./stats.js');
+const { frameSummary, median } = require('./stats.js');
 const trace = require('./trace.js');
 
 // The phone: a 360 × 740 CSS px screen at DPR 3 with touch, a mid-range CPU (4× slower than this
@@ -122,6 +122,73 @@ async function settled(page, index, timeout = SETTLE_TIMEOUT_MS) {
   return false;
 }
 
+// wasm-gallery's text figures (issue 15) come from its stats, a snapshot the render worker posts every
+// 500 ms while it draws and after the frame that ends a move. Read once that snapshot is final: the
+// gallery not animating and framesRendered unchanged for longer than that period (no frame drawn
+// since, so none of the last one's work, such as the neighbours' text drawn at rest, is missing).
+// null for Swiper (no stats); `settled: false` if the gallery did not come to rest within the timeout.
+const STATS_FRESH_MS = 600;
+async function restingStats(page, timeout = SETTLE_TIMEOUT_MS) {
+  const t0 = Date.now();
+  let last = null, since = Date.now();
+  for (;;) {
+    const s = await page.evaluate(() => {
+      const x = __bench.stats();
+      return x && { animating: !!x.animating, framesRendered: x.framesRendered, textImages: x.textImages ?? null, textMs: x.textMs ?? null,
+        textBytes: x.textBytes ?? null, textInMotion: x.textInMotion ?? null, renderScale: x.renderScale ?? null, index: __bench.index() };
+    });
+    if (!s) return null;
+    if (s.animating || !last || s.framesRendered !== last.framesRendered) { last = s; since = Date.now(); }
+    else if (Date.now() - since >= STATS_FRESH_MS) return { ...s, settled: true };
+    if (Date.now() - t0 > timeout) return { ...s, settled: false };
+    await sleep(100);
+  }
+}
+
+// Time to lay out and rasterize the text of slide `slide` from scratch, on the thread the engine
+// draws on (the render worker): its debug command 'textCost' drops the wasm's cached widths, break
+// opportunities and text images, then lays the slide out and draws its lines (measureText, fillText,
+// texture upload) and says how long that took. The page's text module (web/src/text-engine.js, in the
+// worker) keeps a measureText cache of its own that the command leaves warm; "cold" runs empty it
+// first (through the worker's test handle, self.__wgEngine), "warm" runs do not: TEXT_COST_RUNS of
+// each, alternating, the gallery at rest between two (each is followed by a frame that draws the screen
+// and the neighbours' text again). Each run also says how many lines it rasterized and how long
+// fillText + upload took of it (the stats' textImages / textMs deltas); the rest of `ms` is layout and
+// measuring. Only the caches above are dropped: Chromium's own font and shaping caches stay warm.
+// null for Swiper.
+const TEXT_COST_RUNS = 3;
+async function textCost(page, slide) {
+  const has = await page.evaluate(() => { const g = __bench.gallery(); return !!(g && g._gallery && g._gallery._client); });
+  if (!has) return null;
+  if ((await page.evaluate(() => __bench.index())) !== slide) {
+    await page.evaluate((i) => __bench.gallery().goTo(i), slide);
+    await settled(page, slide, 15000);
+  }
+  // The render worker holding the engine (none if the engine runs on the page's thread).
+  let worker = null;
+  for (const w of page.workers()) {
+    try { if (await w.evaluate(() => !!(self.__wgEngine && self.__wgEngine.M && self.__wgEngine.M.wgText))) { worker = w; break; } } catch { /* a decode worker ending */ }
+  }
+  let before = await restingStats(page);
+  const cold = [], warm = [];
+  for (let i = 0; i < 2 * TEXT_COST_RUNS; i++) {
+    const isCold = i % 2 === 0;
+    if (isCold && worker) await worker.evaluate(() => self.__wgEngine.M.wgText.widths.clear());
+    const r = await page.evaluate(async () => {
+      const x = await __bench.gallery()._gallery._client.debug('textCost');
+      return { ms: x.ms, index: __bench.index(), textImages: x.stats ? x.stats.textImages : null, textMs: x.stats ? x.stats.textMs : null,
+        textBytes: x.stats ? x.stats.textBytes : null };
+    });
+    (isCold ? cold : warm).push({ ms: r.ms >= 0 ? r.ms : null, slide: r.index, lines: r.textImages - before.textImages,
+      rasterMs: +(r.textMs - before.textMs).toFixed(1), textBytes: r.textBytes });
+    before = await restingStats(page);
+  }
+  const sum = (runs) => ({ runs, ms: median(runs.map((r) => r.ms)), lines: median(runs.map((r) => r.lines)), rasterMs: median(runs.map((r) => r.rasterMs)),
+    textBytes: median(runs.map((r) => r.textBytes)) });
+  // Without the worker's handle the "cold" runs could not empty the text module's cache: say so.
+  return { slide, coldMeasures: !!worker, cold: sum(cold), warm: sum(warm) };
+}
+
 async function memory(page, cdp, browserCdp, { gc }) {
   if (gc) await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -202,6 +269,8 @@ async function tenSlides(server, path) {
     const t = await page.evaluate(() => ({ ...__bench.t, elements: __bench.elements }));
     await quiet(NETWORK_QUIET_MS, 30000);
     const load = transferSummary(log);
+    // wasm-gallery's text at rest after loading (the first slide's and its neighbour's); Swiper: null.
+    const textLoaded = await restingStats(page);
     const box = await page.evaluate(() => {
       const r = __bench.gallery().getBoundingClientRect();
       return { x: r.x, y: r.y, width: r.width, count: __bench.count() };
@@ -240,17 +309,30 @@ async function tenSlides(server, path) {
     const idle0 = await page.evaluate(() => ({ raf: __bench.rafCalls, frames: __bench.stats() ? __bench.stats().framesRendered : null }));
     await sleep(IDLE_MS);
     const idle1 = await page.evaluate(() => ({ raf: __bench.rafCalls, frames: __bench.stats() ? __bench.stats().framesRendered : null, anims: document.getAnimations().length }));
+    // wasm-gallery's text after the swipe-through, at rest (the snapshot is final: nothing has been
+    // drawn since the idle window), then the cost of the first slide's text from scratch — last, as it
+    // drops the text the gallery holds.
+    const textSwiped = await restingStats(page);
     const mem = await memory(page, cdp, browserCdp, { gc: true });
+    const transferAfterSwipe = transferSummary(log).total;  // before textCost's goTo(0) fetches slide 1 again
+    const cost = textLoaded ? await textCost(page, 0) : null;
     return {
       firstPhoto: t.firstPhoto, interactive: t.interactive, firstImgLoad: t.firstImgLoad ?? null, swiperInit: t.swiperInit ?? null,
       elementTiming: (t.elements.find((e) => e.id === 'first-photo') || {}).renderTime ?? null,
-      transfer: load, transferAfterSwipe: transferSummary(log).total, bytesBeforeFirstPhoto: quiet.bytesBefore(t.firstPhoto),
+      transfer: load, transferAfterSwipe, bytesBeforeFirstPhoto: quiet.bytesBefore(t.firstPhoto),
       swipe: { ...frameSummary(frames), ms: t1 - t0, flicks, failed, endIndex: probe.endIndex, count: box.count,
         longTasks: lt.length, longTaskMs: lt.reduce((a, l) => a + l.duration, 0), busyMs,
         input: inputSummary(probe.events, t0, t1), longFrames: longFrameSummary(probe.loafs, t0, t1),
         galleryFrames: { thread: own ? probe.thread : 'main', ...frameSummary(own || frames, moving) } },
       idle: { rafCalls: idle1.raf - idle0.raf, framesRendered: idle1.frames === null ? null : idle1.frames - idle0.frames, runningAnimations: idle1.anims },
       memory: { ...mem, processGrowth: mem.process - before.total },
+      // Text (issue 15; wasm-gallery only): stats at rest after loading and after the swipe-through,
+      // and what the swipe-through added (inMotion: frames of a move that had to rasterize text).
+      text: textLoaded && textSwiped ? {
+        loaded: textLoaded, swiped: textSwiped, cost,
+        swipe: { images: textSwiped.textImages - textLoaded.textImages, ms: +(textSwiped.textMs - textLoaded.textMs).toFixed(1),
+          inMotion: textSwiped.textInMotion - textLoaded.textInMotion },
+      } : null,
       errors,
     };
   });

@@ -40,6 +40,16 @@ const TEN_SLIDE_FIGURES = [
   ['memory: wasm malloc in use', 'MB', (r) => r.memory.wasmMalloc, MB, 1],
   ['memory: GPU textures held (stats)', 'MB', (r) => r.memory.textureBytes, MB, 1],
   ['memory: renderer+GPU processes, growth', 'MB', (r) => r.memory.processGrowth, MB, 0],
+  // Text drawn by the browser (issue 15), wasm-gallery only (its stats and debug 'textCost', measure.js).
+  ['text: slide 1 laid out + rasterized from scratch (median of 3)', 'ms', (r) => r.text.cost.cold.ms, 1, 1],
+  ['text: the same, measureText widths cached', 'ms', (r) => r.text.cost.warm.ms, 1, 1],
+  ['text: of which rasterizing (fillText + upload)', 'ms', (r) => r.text.cost.cold.rasterMs, 1, 1],
+  ['text: lines rasterized for slide 1', 'count', (r) => r.text.cost.cold.lines, 1, 0],
+  ['text: texture bytes held at rest after load', 'MB', (r) => r.text.loaded.textBytes, MB, 1],
+  ['text: texture bytes held after swiping all slides', 'MB', (r) => r.text.swiped.textBytes, MB, 1],
+  ['swipe ×9: frames that rasterized text (textInMotion)', 'count', (r) => r.text.swipe.inMotion, 1, 0],
+  ['text: lines rasterized, load + swipe ×9 (textImages)', 'count', (r) => r.text.swiped.textImages, 1, 0],
+  ['text: time rasterizing them (textMs)', 'ms', (r) => r.text.swiped.textMs, 1, 0],
 ];
 
 const SCALE_FIGURES = [
@@ -66,11 +76,28 @@ const FIRST_PHOTO_FIGURES = [
   ['gallery takes input', 'ms', (r) => r.interactive, 1, 0],
   ['transfer: widget code+styles+fonts (gzip)', 'KB', (r) => r.transfer.widget, KB, 1],
   ['transfer: the same, font files aside', 'KB', (r) => r.transfer.widget - fontBytes(r.transfer), KB, 1],
+  ['transfer: of which font files', 'KB', (r) => fontBytes(r.transfer), KB, 1],
 ];
 
-// The widget's font files (wasm-gallery's two TTFs): they leave with the text issue (#15).
+// Font files among the widget's own (wasm-gallery fetched two TTFs until issue 15; since then it draws
+// text with the page's fonts and fetches none: 0).
+const FONT_FILE = /\.(ttf|otf|woff2?)$/i;
 function fontBytes(t) {
-  return Object.entries(t.widgetFiles || {}).filter(([p]) => p.endsWith('.ttf')).reduce((a, [, b]) => a + b, 0);
+  return Object.entries(t.widgetFiles || {}).filter(([p]) => FONT_FILE.test(p)).reduce((a, [, b]) => a + b, 0);
+}
+
+// The widget's transfer in the last committed run that still fetched font files (bench/results.json of
+// commit eef70d9, dist/ of 11848cb, 2026-11-30 08:06 UTC; src="gallery.json", gzip -9 bodies), printed
+// under the first-photo table against this run's.
+const BEFORE_TEXT_ISSUE = { label: 'bench of 2026-11-30 08:06 UTC, dist/ of 11848cb', widget: 213334, fonts: 24224 + 23531 };
+
+function transferBeforeAfter(runs) {
+  const now = spread((runs || []).map((r) => r.transfer.widget)).median, fonts = spread((runs || []).map((r) => fontBytes(r.transfer))).median;
+  if (!Number.isFinite(now)) return '';
+  const b = BEFORE_TEXT_ISSUE, k = (x) => (x / KB).toFixed(1);
+  return `Widget transfer (src="gallery.json", gzip) before the font files went (${b.label}): ${k(b.widget)} KB, of which font files ${k(b.fonts)} KB ` +
+    `(${k(b.widget - b.fonts)} KB without them); this run: ${k(now)} KB, of which font files ${k(fonts)} KB — ` +
+    `${now <= b.widget ? '−' : '+'}${k(Math.abs(b.widget - now))} KB (${(now / b.widget).toFixed(2)}×).`;
 }
 
 // variants: { column name → wasm-gallery runs }; each gets its ratio to Swiper.
@@ -132,4 +159,5 @@ function machine() {
 
 const loadavg = () => os.loadavg().map((x) => +x.toFixed(2));
 
-module.exports = { TEN_SLIDE_FIGURES, SCALE_FIGURES, FIRST_PHOTO_FIGURES, rows, table, firstPhotoRows, firstPhotoTable, machine, loadavg };
+module.exports = { TEN_SLIDE_FIGURES, SCALE_FIGURES, FIRST_PHOTO_FIGURES, BEFORE_TEXT_ISSUE, rows, table, firstPhotoRows, firstPhotoTable, transferBeforeAfter,
+  fontBytes, machine, loadavg };
