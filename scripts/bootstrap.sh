@@ -11,8 +11,8 @@ say() { printf '[bootstrap] %s\n' "$*"; }
 
 # ---- Debian packages ----------------------------------------------------------------------------
 PKGS=(emscripten binaryen libstb-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
-      chromium fonts-noto-core fonttools clang libclang-rt-14-dev cmake g++ xz-utils
-      imagemagick-6.q16)
+      chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji clang libclang-rt-14-dev cmake
+      g++ xz-utils imagemagick-6.q16)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

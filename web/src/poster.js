@@ -103,10 +103,13 @@ export function showPoster(stage, source, aspect, img = null) {
   const [credit, panel] = [img.nextElementSibling, img.nextElementSibling.nextElementSibling];
   credit.textContent = source.credit || '';
   credit.hidden = !source.credit;
+  credit.dir = 'auto'; // each paragraph in its own direction, as the canvas draws it
   const caption = document.createElement('strong');
+  caption.dir = 'auto';
   caption.textContent = source.caption || '';
   const body = String(source.text || '').split(/\n\s*\n/).filter((p) => p.trim()).map((p) => {
     const e = document.createElement('p');
+    e.dir = 'auto';
     e.textContent = p;
     return e;
   });

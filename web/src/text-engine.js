@@ -1,11 +1,14 @@
 // text-engine.js — the browser's text engine, for the wasm's layout (widget/platform/browser_text.h):
-// widths with Canvas 2D measureText in the gallery's font, line-break opportunities and grapheme
-// clusters with Intl.Segmenter, and each laid-out line drawn once with fillText (shaping, joining,
+// widths with Canvas 2D measureText in the gallery's font, line-break opportunities (the browser's
+// ICU line breaker, or Intl.Segmenter) and grapheme clusters (Intl.Segmenter), and each laid-out line
+// drawn once with fillText (shaping, joining,
 // bidi, font fallback and colour emoji are the browser's). Runs where the frames are drawn: the render
 // worker (fonts: installed ones, plus the page's web fonts added as FontFace) or the page's thread.
 
 // Scripts written without spaces between words: a line may break between their words.
 const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+// Han and kana: a line may break between any two of them.
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60]/u;
 // Punctuation that never starts a line (closing brackets and quotes, stops, commas, CJK ones) or
 // never ends one (opening brackets and quotes).
 const NO_START = /^[\p{Pe}\p{Pf}\p{Po}]/u;
@@ -63,6 +66,15 @@ export class TextEngine {
   }
 
   _segmenters() {
+    // Line-break opportunities: where the engine exposes its ICU line breaker (Intl.v8BreakIterator:
+    // Chromium, also in workers), the Unicode line-breaking rules (UAX #14) themselves; elsewhere
+    // Intl.Segmenter's words and graphemes with the few rules in segment().
+    const BI = typeof Intl === 'object' && Intl.v8BreakIterator;
+    try {
+      this.lines = typeof BI === 'function' ? new BI(this.lang, { type: 'line' }) : null;
+    } catch {
+      this.lines = null;
+    }
     const Seg = typeof Intl === 'object' && Intl.Segmenter;
     try {
       this.words = Seg ? new Seg(this.lang, { granularity: 'word' }) : null;
@@ -135,11 +147,30 @@ export class TextEngine {
   // Of one source line: {breaks, graphemes} as UTF-8 byte offsets (see TextMeasure::segment).
   segment(s) {
     const at = utf8Offsets(s);
-    const breaks = [], graphemes = [];
-    if (this.graphemes) for (const g of this.graphemes.segment(s)) { if (g.index > 0) graphemes.push(at[g.index]); }
+    const breaks = new Set(), graphemes = [];
+    let prevG = null;
+    if (this.graphemes) {
+      for (const g of this.graphemes.segment(s)) {
+        if (g.index > 0) {
+          graphemes.push(at[g.index]);
+          // Chinese and Japanese break between any two characters (not only between words), still
+          // never before closing punctuation or after opening punctuation.
+          if (CJK.test(prevG) && CJK.test(g.segment) && !NO_START.test(g.segment) && !NO_END.test(prevG)) breaks.add(at[g.index]);
+        }
+        prevG = g.segment;
+      }
+    }
+    const done = () => ({ breaks: [...breaks].sort((a, b) => a - b), graphemes });
+    if (this.lines) {
+      // Chromium's own line breaker (ICU, the Unicode line-breaking rules its layout uses).
+      breaks.clear();
+      this.lines.adoptText(s);
+      for (let p = this.lines.first(); (p = this.lines.next()) !== -1;) if (p < s.length) breaks.add(at[p]);
+      return done();
+    }
     if (!this.words) {
-      for (let i = 1; i < s.length; i++) if (s[i - 1] === ' ' && s[i] !== ' ') breaks.push(at[i]);
-      return { breaks, graphemes };
+      for (let i = 1; i < s.length; i++) if (s[i - 1] === ' ' && s[i] !== ' ') breaks.add(at[i]);
+      return done();
     }
     // Word segments; a line may break before one that follows spaces, or between words of scripts
     // written without spaces, never before closing punctuation or after opening punctuation.
@@ -150,11 +181,11 @@ export class TextEngine {
         const afterSpace = /\s$/.test(p) && !/^\s/.test(c);
         const between = !/\s/.test(p) && !/^\s/.test(c) && (NO_SPACES.test(p.slice(-2)) || NO_SPACES.test(c.slice(0, 2))) &&
           !NO_START.test(c) && !NO_END.test(p);
-        if (afterSpace || between) breaks.push(at[w.index]);
+        if (afterSpace || between) breaks.add(at[w.index]);
       }
       prev = w;
     }
-    return { breaks, graphemes };
+    return done();
   }
 
   // `s` drawn at `px` device px in a line box `lineH` device px tall, colour 0xRRGGBBAA, base

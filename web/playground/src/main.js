@@ -21,6 +21,14 @@ const DRAFT_SAVE_MS = 400;
 // Two levels up reaches the repo root both here (/playground/) and under a plain static server of
 // the repo (/web/playground/).
 const SAMPLE_URL = new URL('../../gallery.json', location.href).href;
+// The example galleries of the header's Example menu: the seed, and its first three slides translated
+// to Arabic, a right-to-left gallery (options.direction "rtl"; its photo URLs are relative to it).
+const EXAMPLES = {
+  sample: { url: SAMPLE_URL, name: 'gallery.json (sample)', reset: 'Reset to sample', back: 'the sample' },
+  arabic: { url: new URL('examples/arabic.json', location.href).href, name: 'examples/arabic.json (example)',
+    reset: 'Reset to example', back: 'the Arabic example' },
+};
+const exampleAt = (url) => Object.keys(EXAMPLES).find((k) => new URL(EXAMPLES[k].url).pathname === new URL(url, location.href).pathname) || '';
 // The widget's default decode limit (limits.h), used until the gallery's own maxPixels is known.
 const DEFAULT_MAX_PIXELS = 40000000;
 
@@ -264,7 +272,10 @@ async function startingText() {
       app.origin = SAMPLE_URL;
     }
   }
-  if (draft && !src) return { text: draft.text, source: draft.source, note: 'Restored your draft from this browser.' };
+  if (draft && !src) {
+    if (exampleAt(draft.source)) app.origin = EXAMPLES[exampleAt(draft.source)].url; // Reset: the example it began as
+    return { text: draft.text, source: draft.source, note: 'Restored your draft from this browser.' };
+  }
   return { text: await fetchText(SAMPLE_URL), source: SAMPLE_URL, note: '' };
 }
 
@@ -285,8 +296,7 @@ async function start() {
     first = { text: '{\n  "slides": []\n}\n', source: SAMPLE_URL, note: '' };
   }
   app.source = first.source;
-  $('#source').textContent = new URL(app.source).pathname === new URL(SAMPLE_URL).pathname ? 'gallery.json (sample)' : app.source;
-  $('#reset').textContent = app.origin === SAMPLE_URL ? 'Reset to sample' : 'Reset to original';
+  showSource();
   if (first.note) status(first.note + (first.note.startsWith('Restored') ? ' “' + $('#reset').textContent + '” starts over.' : ''), 'ok');
 
   let draftTimer = 0;
@@ -337,6 +347,34 @@ async function start() {
   render();
 }
 
+// The header: where the JSON came from, the Example menu, and what Reset goes back to.
+function showSource() {
+  const ex = EXAMPLES[exampleAt(app.source)];
+  $('#source').textContent = ex ? ex.name : app.source;
+  $('#example').value = exampleAt(app.source);
+  const origin = EXAMPLES[exampleAt(app.origin)];
+  $('#reset').textContent = origin ? origin.reset : 'Reset to original';
+}
+
+// An example from the menu replaces the editor's text (and the draft) and becomes what Reset restores.
+async function openExample(key) {
+  const ex = EXAMPLES[key];
+  if (!ex) return;
+  try {
+    const text = await fetchText(ex.url);
+    clearDraft();
+    app.origin = app.source = ex.url;
+    app.current = 0;
+    app.pendingSlide = 0;
+    showSource();
+    replaceAll(view, text, 'example');
+    status(`Opened ${ex.back}.`, 'ok');
+  } catch (e) {
+    showSource();
+    status(`Could not open ${ex.url} (${e.message}).`, 'error');
+  }
+}
+
 function wireControls() {
   for (const input of document.querySelectorAll('input[name="device"]')) {
     input.addEventListener('change', () => { if (input.checked) preview.setDevice(input.value); });
@@ -348,6 +386,7 @@ function wireControls() {
   $('#reduced-motion').addEventListener('change', (e) => preview.setReducedMotion(e.target.checked));
   $('#slide-picker').addEventListener('change', (e) => setCurrent(Number(e.target.value), 'picker'));
 
+  $('#example').addEventListener('change', (e) => openExample(e.target.value));
   $('#reset').addEventListener('click', async () => {
     try {
       const text = await fetchText(app.origin);
@@ -356,7 +395,9 @@ function wireControls() {
       app.current = 0;
       app.pendingSlide = 0;
       replaceAll(view, text, 'reset');
-      status(`Back to ${app.origin === SAMPLE_URL ? 'the sample' : 'the original'}; Ctrl+Z brings your edits back.`, 'ok');
+      const ex = EXAMPLES[exampleAt(app.origin)];
+      showSource();
+      status(`Back to ${ex ? ex.back : 'the original'}; Ctrl+Z brings your edits back.`, 'ok');
     } catch (e) {
       status(`Could not reload ${app.origin} (${e.message}).`, 'error');
     }
