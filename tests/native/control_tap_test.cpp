@@ -51,10 +51,14 @@ TEST(ControlTap, OnlyThePressingPointerAndOnlyOnce) {
     EXPECT_EQ(t.release(1, Hit::Fullscreen, -1, &dot), Hit::None);
 }
 
-TEST(ControlTap, ThePhotoIsNoControl) {
+// A tap on the photo is reported (the zoom's double tap pairs them); a drag that started there is not.
+TEST(ControlTap, ATapOnThePhotoIsReportedADragIsNot) {
     wg::ControlTap t;
     int dot = 0;
     t.press(1, Hit::Photo, -1);
+    EXPECT_EQ(t.release(1, Hit::Photo, -1, &dot), Hit::Photo);
+    t.press(1, Hit::Photo, -1);
+    t.dragged(1);
     EXPECT_EQ(t.release(1, Hit::Photo, -1, &dot), Hit::None);
     t.press(1, Hit::None, -1);
     EXPECT_EQ(t.release(1, Hit::None, -1, &dot), Hit::None);

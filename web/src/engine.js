@@ -4,7 +4,7 @@
 // Commands arrive as messages {type, …} (handle), events leave through `post(type, data)`; the client
 // (client.js) is the same on both sides of the transport, so moving threads changes nothing else.
 //
-// Commands: load, size, view, acquire {canvas}, park, pointer, wheel, key, goTo, next, prev, jump,
+// Commands: load, size, view, acquire {canvas}, park, pointer, wheel, pinch, zoomToggle, key, goTo, next, prev, jump,
 //   hover, focus, visible, focusRing, autoplay, image, imagePort, imageFailed, debug, destroy.
 // Events: loaded {ok, diagnostics, gallery}, state, slidechange, want, action (from the wasm);
 //   gl {ok}, lost, restored, shown, released {id}, uploaded {slide, ok}, seen {seq}, stats, debug.
@@ -139,7 +139,9 @@ export class Engine {
       case 'acquire': this._acquire(m.canvas); return;
       case 'park': this._park(); return;
       case 'pointer': this._pointer(m); break;
-      case 'wheel': M._wg_wheel(m.dx, m.dy, m.t); break;
+      case 'wheel': M._wg_wheel(m.dx, m.dy, m.t, m.ctrl ? 1 : 0, m.x || 0, m.y || 0); break;
+      case 'pinch': M._wg_pinch(m.phase, m.ax, m.ay, m.bx, m.by, m.t); break;
+      case 'zoomToggle': M._wg_zoom_toggle(t); break;
       case 'key': M._wg_key(m.key, t); break;
       case 'goTo': M._wg_go_to(m.index, t); break;
       case 'next': M._wg_next(t); break;

@@ -629,6 +629,12 @@ export class Gallery {
       case 'state': {
         // Pushed by the engine whenever it changed (app.cpp publish_state); read, never asked for.
         const grew = this._state && d.fullHeight !== this._state.fullHeight;
+        const zoom = d.zoom || 100;
+        if (zoom !== (this._zoom || 100)) {
+          this.stage.classList.toggle('wg-zoomed', zoom > 100);
+          this._mirror.zoomed(zoom, true);
+        }
+        this._zoom = zoom;
         this._state = d;
         this._syncControls(); // the mirror's buttons follow the drawn controls
         if (grew && this._expanded) this._applySize();

@@ -5,17 +5,24 @@
 //   wheel: the gallery takes it (preventDefault, so the page neither scrolls sideways nor swipes back
 //     in history) when no pointer holds the gallery and the wheel moves more sideways than up or
 //     down, |deltaX| > |deltaY| — the rule the core's WheelGesture applies to the same event.
-//   keys: ArrowLeft/ArrowRight/Home/End without modifiers are the gallery's (APG carousel).
-//   touch: the stage's touch-action: pan-y leaves vertical pans to the browser; a pointer the engine
-//     finds to move vertically is released by it ('released') and no longer forwarded.
+//     A ctrl/⌘ wheel (and a trackpad pinch, which arrives as one) over the gallery zooms the photo:
+//     always the gallery's, so the page does not zoom. While the photo is zoomed every wheel pans it.
+//   keys: ArrowLeft/ArrowRight/Home/End without modifiers are the gallery's (APG carousel); + and −
+//     zoom; while zoomed, the arrows pan the photo and Escape returns to the whole photo.
+//   touch: the canvas's touch-action: pan-y leaves vertical pans to the browser (none while the photo
+//     is zoomed: a finger pans it); a pointer the engine finds to move vertically is released by it
+//     ('released') and no longer forwarded. Two fingers are the zoom's pinch, never the page's.
 import { afterNextPaint } from './poster.js';
 
 export const KEYS = { ArrowLeft: 1, ArrowRight: 2, Home: 3, End: 4 };
+// The engine's zoom keys (exports_input.cpp wg_key): +/− always, the rest only while zoomed.
+const ZOOM_KEYS = { '+': 5, '=': 5, '-': 6 };
+const ZOOMED_KEYS = { Escape: 7, ArrowLeft: 8, ArrowRight: 9, ArrowUp: 10, ArrowDown: 11 };
 const POINTER_KIND = { mouse: 0, touch: 1, pen: 2 };
 
 // The wheel rule above, for one event whose deltas are already in CSS px.
-export function wheelIsOurs(dx, dy, pointersDown) {
-  return pointersDown === 0 && Math.abs(dx) > Math.abs(dy);
+export function wheelIsOurs(dx, dy, pointersDown, ctrl = false, zoomed = false) {
+  return ctrl || zoomed || (pointersDown === 0 && Math.abs(dx) > Math.abs(dy));
 }
 
 export class Input {
@@ -23,6 +30,8 @@ export class Input {
     this.g = g;
     this.pointers = new Set(); // pointers the gallery follows
     this.pinch = new Set();    // touch pointers of a multi-finger gesture: ignored until all are lifted
+    this.last = new Map();     // touch pointer id → its last place on the canvas (a pinch needs both)
+    this.pinching = null;      // [id, id] of the two fingers zooming the photo
   }
 
   listen(on) {
@@ -75,16 +84,23 @@ export class Input {
     // Following only the first finger would read a quick pinch as a flick.
     if (this.pinch.has(e.pointerId) || (phase === 0 && e.pointerType === 'touch' && this.pinch.size)) {
       if (phase === 0) this.pinch.add(e.pointerId);
-      else if (phase >= 2) this.pinch.delete(e.pointerId);
+      else if (this.pinching && this.pinching.includes(e.pointerId)) this.pinchMove(phase, e);
+      if (phase >= 2) { this.pinch.delete(e.pointerId); this.last.delete(e.pointerId); }
       return;
     }
     if (phase === 0 && e.pointerType === 'touch' && this.pointers.size) {
+      // The second finger: the first one's drag is cancelled (it snaps back) and the two zoom.
+      const first = [...this.pointers][0];
       for (const id of this.pointers) {
         g._send('pointer', { phase: 3, id, x: 0, y: 0, t: e.timeStamp, kind: 0 });
         this.pinch.add(id);
       }
       this.pointers.clear();
       this.pinch.add(e.pointerId);
+      if (this.last.has(first)) {
+        this.pinching = [first, e.pointerId];
+        this.pinchMove(0, e);
+      }
       return;
     }
     if (phase === 0) {
@@ -103,10 +119,22 @@ export class Input {
     // into one event, and only their timestamps give the finger's real speed (a flick stays a flick).
     const moves = phase === 1 && e.getCoalescedEvents
       ? e.getCoalescedEvents().slice(0, -1).map((c) => [c.pageX - r.x, c.pageY - r.y, c.timeStamp]) : undefined;
+    if (e.pointerType === 'touch') this.last.set(e.pointerId, [e.pageX - r.x, e.pageY - r.y]);
     g._send('pointer', { phase, id: e.pointerId, x: e.pageX - r.x, y: e.pageY - r.y, t: e.timeStamp,
       kind: POINTER_KIND[e.pointerType] ?? 0, moves });
+    if (phase >= 2) this.last.delete(e.pointerId);
     if (phase >= 2) { this.pointers.delete(e.pointerId); this.measure(); }
     if (phase === 0 && e.pointerType === 'mouse') g.region.focus({ preventScroll: true });
+  }
+
+  // One of the two pinching fingers moved (phase 1), or went (2, 3; the pinch ends), or the second
+  // came down (0): the engine gets both places.
+  pinchMove(phase, e) {
+    const g = this.g, r = this.place();
+    this.last.set(e.pointerId, [e.pageX - r.x, e.pageY - r.y]);
+    const [a, b] = this.pinching.map((id) => this.last.get(id) || [0, 0]);
+    g._send('pinch', { phase: phase === 0 ? 0 : phase === 1 ? 1 : 2, ax: a[0], ay: a[1], bx: b[0], by: b[1], t: e.timeStamp });
+    if (phase >= 2) this.pinching = null;
   }
 
   wheel(e) {
@@ -114,13 +142,24 @@ export class Input {
     if (!g._glLive) return;
     const k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? g.stage.clientWidth : 1;
     const dx = e.deltaX * k, dy = e.deltaY * k;
-    if (wheelIsOurs(dx, dy, this.pointers.size)) e.preventDefault();
-    g._send('wheel', { dx, dy, t: e.timeStamp });
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (wheelIsOurs(dx, dy, this.pointers.size, ctrl, g._zoom > 100)) e.preventDefault();
+    const r = this.place();
+    g._send('wheel', { dx, dy, t: e.timeStamp, ctrl: ctrl ? 1 : 0, x: e.pageX - r.x, y: e.pageY - r.y });
   }
 
   key(e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const g = this.g;
+    const z = ZOOM_KEYS[e.key] || (g._zoom > 100 && ZOOMED_KEYS[e.key]);
+    if (z) {
+      if (!g._glLive) return;
+      e.preventDefault();
+      g._send('key', { key: z });
+      return;
+    }
     const k = KEYS[e.key];
-    if (!k || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    this.g._key(k, e);
+    if (!k || e.shiftKey) return;
+    g._key(k, e);
   }
 }

@@ -67,8 +67,12 @@ export class Mirror {
     this.moreBtn.hidden = true;
     this.fsBtn = this._button('wg-ctl wg-fullscreen', 'Full screen', () => g.toggleFullscreen(), HIT.Fullscreen);
     this.fsBtn.hidden = true;
+    // Zoom into the photo (a toggle, aria-pressed): shown as a pill over the photo while focused.
+    this.zoomBtn = this._button('wg-zoom', 'Zoom', () => g._send('zoomToggle', {}));
+    this.zoomBtn.setAttribute('aria-pressed', 'false');
+    this.zoomBtn.hidden = true;
     this.live = el('div', 'wg-sr wg-live', { 'aria-live': 'polite', 'aria-atomic': 'true' });
-    this.el.append(this.rotation, this.nav, this.slides, this.dots, this.moreBtn, this.fsBtn, this.live);
+    this.el.append(this.rotation, this.nav, this.slides, this.dots, this.moreBtn, this.fsBtn, this.zoomBtn, this.live);
   }
 
   _button(cls, label, onClick, hit, dot = -1) {
@@ -106,14 +110,16 @@ export class Mirror {
         if (set.length && s.width > 0) set.push(`${img.getAttribute('src')} ${s.width | 0}w`);
         if (set.length) { img.setAttribute('srcset', set.join(', ')); img.setAttribute('sizes', '100vw'); }
       }
-      const cap = el('p', 'wg-caption');
+      // Each paragraph in its own direction (dir=auto, as the canvas draws them): a Latin credit in an
+      // Arabic gallery keeps its © in front.
+      const cap = el('p', 'wg-caption', { dir: 'auto' });
       cap.textContent = str(s.caption);
-      const credit = el('p', 'wg-credit');
+      const credit = el('p', 'wg-credit', { dir: 'auto' });
       credit.textContent = str(s.credit);
       const body = el('div', 'wg-body');
       for (const para of str(s.text).split(/\n\s*\n/)) {
         if (!para.trim()) continue;
-        const p = el('p');
+        const p = el('p', null, { dir: 'auto' });
         p.textContent = para;
         body.append(p);
       }
@@ -135,6 +141,7 @@ export class Mirror {
     this.rotation.hidden = true;
     this.moreBtn.hidden = true;
     this.fsBtn.hidden = true;
+    this.zoomBtn.hidden = mode !== 'overlay';  // the plain-HTML gallery has no zoom
     this.show(index);
     if (mode === 'overlay') this._layOutAhead(groups);
   }
@@ -192,6 +199,14 @@ export class Mirror {
     const s = this.model.slides[i] || {};
     const cap = str(s.caption);
     this.live.textContent = `Slide ${i + 1} of ${n}${cap ? ': ' + cap : ''}`;
+  }
+
+  // The photo's zoom once it settles (state.zoom, %): the button's state and a word for the reader.
+  zoomed(percent, say) {
+    const on = percent > 100;
+    this.zoomBtn.setAttribute('aria-pressed', on ? 'true' : 'false');
+    this.zoomBtn.setAttribute('aria-label', on ? `Zoom ${percent}%: back to the whole photo` : 'Zoom');
+    if (say) this.live.textContent = on ? `Zoom ${percent}%` : 'Whole photo';
   }
 
   // APG: the live region stays silent while the carousel rotates by itself.

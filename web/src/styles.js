@@ -32,7 +32,7 @@ const CSS = `
 .wg-poster-text strong { display: block; margin-bottom: calc(11.2px * var(--wg-font-scale, 1)); }
 .wg-poster-text p { margin: 0 0 calc(11.2px * var(--wg-font-scale, 1)); }
 .wg-canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block;
-  touch-action: pan-y pinch-zoom; user-select: none; -webkit-user-select: none;
+  touch-action: pan-y; user-select: none; -webkit-user-select: none;
   -webkit-tap-highlight-color: transparent; }
 .wg-message { position: absolute; inset: 0; display: flex; flex-direction: column; justify-content: center;
   gap: 4px; padding: 16px; box-sizing: border-box; background: var(--wg-background, #f3f4f6);
@@ -57,6 +57,12 @@ const CSS = `
 .wg-over { position: absolute; left: var(--wg-x); top: var(--wg-y); width: var(--wg-w); height: var(--wg-h);
   margin: 0; padding: 0; border: 0; min-width: 0; min-height: 0; opacity: 0; pointer-events: none; }
 .wg-mirror[data-mode="overlay"] .wg-count { display: none; }
+.wg-zoomed .wg-canvas { touch-action: none; } /* a zoomed photo: one finger pans it, not the page */
+.wg-zoom { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; border: 0; }
+.wg-zoom:focus-visible { left: 8px; top: 8px; width: auto; height: auto; margin: 0; clip-path: none; padding: 8px 14px;
+  border-radius: 18px; background: rgba(0, 0, 0, 0.72); color: #fff; font: inherit; font-weight: 600; z-index: 1;
+  outline: 2px solid var(--wg-accent, #0b57d0); outline-offset: 2px; }
 .wg-mirror[data-mode="overlay"] .wg-link:focus { position: absolute !important; left: var(--wg-link-x); top: var(--wg-link-y);
   width: auto; height: auto; margin: 0; clip: auto; clip-path: none; padding: 8px 14px; border-radius: 18px;
   background: rgba(0, 0, 0, 0.72); color: #fff; font-weight: 600; z-index: 1; }

@@ -19,8 +19,8 @@ Hit ControlTap::release(int id, Hit hit, int dot, int* dot_out) {
     const Hit pressed = hit_;
     const int pressed_dot = dot_;
     id_ = -1;
-    // The photo is not a control: a tap there does nothing (a swipe is the carousel's).
-    if (pressed == Hit::None || pressed == Hit::Photo || hit != pressed) return Hit::None;
+    // A tap on the photo is reported too: it is half of the zoom's double tap.
+    if (pressed == Hit::None || hit != pressed) return Hit::None;
     if (pressed == Hit::Dot && (hit != Hit::Dot || dot != pressed_dot)) return Hit::None;
     *dot_out = pressed_dot;
     return pressed;

@@ -1,4 +1,4 @@
-// control_tap.h — when a press on a drawn control (arrow, dot, full screen, More) is a tap: it is
+// control_tap.h — when a press on a drawn control (arrow, dot, full screen, More) or on the photo is a tap: it is
 // released on the same control (the same dot) by the pointer that pressed it, and it never turned into
 // a drag or a scroll. Pure: the platform layer hit-tests with the layout and acts on the verdict.
 #pragma once

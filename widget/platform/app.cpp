@@ -125,6 +125,9 @@ void publish_state(App& a) {
                       wg::decimal(a.font_scale, 3) + " " + std::to_string(a.expanded) + std::to_string(a.show_arrows) +
                       std::to_string(a.show_header) + std::to_string(a.fullscreen) + std::to_string(a.rtl) + std::to_string(autoplay) + " " +
                       std::to_string(a.text_version);
+    // The zoom once it rests (the page announces it and follows it with its Zoom button).
+    if (!a.zoom.animating()) a.zoom_sent = int(std::lround(a.zoom.scale() * 100));
+    key += " z" + std::to_string(a.zoom_sent);
     const size_t cur = size_t(a.carousel.index());
     if (cur < a.images.size() && a.images[cur].tex)  // the photo's aspect places the credit
         key += " " + std::to_string(a.images[cur].w) + "x" + std::to_string(a.images[cur].h);
@@ -132,7 +135,7 @@ void publish_state(App& a) {
     a.state_key = key;
     std::string j = "{\"index\":" + std::to_string(a.carousel.index()) + ",\"count\":" +
                     std::to_string(a.gallery.slides.size()) + ",\"fullHeight\":" + wg::decimal(full_height(a), 1) +
-                    ",\"controls\":" + controls_json(a) + "}";
+                    ",\"zoom\":" + std::to_string(a.zoom_sent) + ",\"controls\":" + controls_json(a) + "}";
     if (j == a.state_sent) return;
     a.state_sent = j;
     emit("state", j);
@@ -140,6 +143,8 @@ void publish_state(App& a) {
 
 void drain_settled(App& a) {
     while (auto idx = a.carousel.take_settled_change()) {
+        a.zoom.snap_to_rest();  // another slide: its photo whole
+        a.double_tap.reset();
         emit("slidechange", "{\"index\":" + std::to_string(*idx) + ",\"count\":" +
                                 std::to_string(a.carousel.count()) + "}");
         update_wants(a);

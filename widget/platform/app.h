@@ -9,6 +9,8 @@
 #include "core/gallery.h"
 #include "core/layout.h"
 #include "core/motion/carousel.h"
+#include "core/motion/double_tap.h"
+#include "core/motion/zoom.h"
 #include "core/render_scale.h"
 #include "core/texture_budget.h"
 #include "platform/browser_text.h"
@@ -66,6 +68,12 @@ struct App {
     bool expanded = false, show_arrows = true, show_header = false;
     wg::render::Focus focus;
     wg::ControlTap tap;                  // a press on a drawn control, until it is a tap or a drag
+    wg::motion::Zoom zoom;               // the current photo's zoom (reset when the slide changes)
+    wg::motion::DoubleTap double_tap;
+    // A finger moving the zoomed photo: its last place and time, and whether the carousel took over
+    // at the photo's edge.
+    struct Pan { int id = -1; float x = 0, y = 0, vx = 0, vy = 0; double t = 0; bool carousel = false; } pan;
+    int zoom_sent = 100;                 // the zoom in % last published (state.zoom)
     double now = 0;                      // last time JS gave us
     unsigned frames = 0;
     double last_frame_ms = 0;

@@ -40,6 +40,19 @@ wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& l
         sv.failed = im.failed;
         sv.failure = im.reason;
         if (im.tex) a.budget.touch(s.index);
+        if (s.index == a.carousel.index()) {
+            const wg::Layout& L = layouts.back();
+            // The photo's own pixels 1:1 on the device: its declared (or decoded) width over its drawn width.
+            const int natural = sv.slide->width > 0 ? sv.slide->width : im.w;
+            const float one = L.image.w > 0 && natural > 0 ? float(natural) / (L.image.w * a.dpr) : 1.f;
+            a.zoom.set_frame({L.image.x, L.image.y, L.image.w, L.image.h},
+                             {L.photo_area.x, L.photo_area.y, L.photo_area.w, L.photo_area.h}, one);
+            if (a.zoom.zoomed() && !fade) {
+                const wg::motion::ZoomBox b = a.zoom.box();
+                sv.zoomed = true;
+                sv.zoom = {b.x, b.y, b.w, b.h};
+            }
+        }
         v.slides.push_back(sv);
     }
     chrome = wg::compute_layout(layout_input(a, v.index), a.text);

@@ -123,17 +123,18 @@ void draw_slide(ImDrawList* dl, TextEngine& te, const Theme& th, const FrameView
     ImVec2 pa = px.min(L.photo_area, dx), pb = px.max(L.photo_area, dx);
     dl->PushClipRect(pa, pb, true);
     if (sv.texture && sv.texture_alpha > 0) {
+        const Rect& image = sv.zoomed ? sv.zoom : L.image;
         // The letterbox colour: only around an opaque, fully shown photo, not under it. Every pixel
         // drawn twice is GPU time on a phone at DPR 3 (and most of a frame in software GL).
         if (sv.texture_opaque && sv.texture_alpha >= 1 && al >= 1)
-            fill_around(dl, pa, pb, px.min(L.image, dx), px.max(L.image, dx), to_imgui(th.photo_bg, al));
+            fill_around(dl, pa, pb, px.min(image, dx), px.max(image, dx), to_imgui(th.photo_bg, al));
         else
             dl->AddRectFilled(pa, pb, to_imgui(th.photo_bg, al));
         if (sv.texture_alpha < 1) dl->AddRectFilled(pa, pb, to_imgui(th.placeholder, al * (1 - sv.texture_alpha)));
         if (v.premultiplied_blend) dl->AddCallback(v.premultiplied_blend, nullptr);
         float ta = al * sv.texture_alpha;
         ImU32 tint = IM_COL32(int(255 * ta), int(255 * ta), int(255 * ta), int(255 * ta));
-        dl->AddImage(sv.texture, px.min(L.image, dx), px.max(L.image, dx), ImVec2(L.uv0x, L.uv0y),
+        dl->AddImage(sv.texture, px.min(image, dx), px.max(image, dx), ImVec2(L.uv0x, L.uv0y),
                      ImVec2(L.uv1x, L.uv1y), tint);
         if (v.premultiplied_blend) dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     } else {

@@ -23,6 +23,8 @@ struct SlideView {
     bool texture_opaque = false;  // no transparent pixel: nothing under the photo needs drawing
     bool failed = false;
     std::string failure;        // short reason shown in the placeholder
+    bool zoomed = false;        // the photo is drawn in `zoom` (CSS px) instead of the layout's image rect
+    Rect zoom;
 };
 
 // What a focused control looks like, mirrored from the DOM buttons' focus.

@@ -1,0 +1,131 @@
+// zoom.test.js — zooming into a photo as a reader does it: a double tap in and out, a two-finger pinch
+// (the gallery takes it, the page does not zoom), one finger panning the zoomed photo and handing over
+// to the carousel only at the photo's edge; ctrl + wheel, + / − / Escape and arrow keys on a desktop;
+// the accessible Zoom button and the live region. Touch events go with their real times.
+'use strict';
+const { test, after } = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('path');
+const h = require('./harness.js');
+
+after(h.teardown);
+
+const zoom = (page) => page.$eval('wasm-gallery', (g) => g._gallery._zoom || 100);
+// Waits for the zoom (state.zoom, %) to settle where `ok` says.
+const zoomed = (page, ok, timeout = 10000) => page.waitForFunction(`(() => { const g = document.querySelector('wasm-gallery');
+  const z = g._gallery._zoom || 100; return !g.stats.animating && (${ok})(z); })()`, null, { timeout, polling: 50 });
+const live = (page) => page.$eval('wasm-gallery', (g) => g.shadowRoot.querySelector('.wg-live').textContent);
+
+// The photo area of the gallery in the viewport, scrolled into view.
+async function photoBox(page) {
+  await page.$eval('wasm-gallery', (g) => g.scrollIntoView());
+  await h.still(page);
+  const b = await page.locator('wasm-gallery').boundingBox();
+  return { x: b.x, y: b.y, w: b.width, h: b.width / 1.5 };  // the seed's photos are 3:2
+}
+
+test('phone: a double tap zooms in around the finger and back out; the page never zooms', async () => {
+  const page = await h.openPage('phone');
+  await h.gotoGallery(page, '/');
+  const box = await photoBox(page);
+  const inp = await h.input(page);
+  const at = [box.x + box.w * 0.3, box.y + box.h * 0.4];
+  const tap = { after: 400 };
+  await inp.touch([[at, at]], 30, tap);
+  await inp.touch([[at, at]], 30, { after: 120 });
+  await zoomed(page, (z) => z > 100);
+  assert.ok(await zoom(page) >= 150, `zoomed in (${await zoom(page)}%)`);
+  assert.match(await live(page), /^Zoom \d+%$/);
+  assert.equal(await page.evaluate(() => visualViewport.scale), 1, 'the page did not zoom');
+  assert.equal(await page.$eval('wasm-gallery', (g) => g.index), 0, 'no slide change');
+  await h.still(page);
+  // Zoomed in, the photo shows detail: many more distinct colours than a blank or tiled area would.
+  const { png } = await h.shot(page, 'zoom-double-tap', page.locator('wasm-gallery'));
+  const stats = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.round(png.width / 1.5) });
+  assert.ok(stats.colours > 500, JSON.stringify(stats));
+  await inp.touch([[at, at]], 30, tap);
+  await inp.touch([[at, at]], 30, { after: 120 });
+  await zoomed(page, (z) => z === 100);
+  assert.equal(await live(page), 'Whole photo');
+  await page.context().close();
+});
+
+test('phone: a pinch zooms around the fingers; a pan stops at the edge, then the carousel takes over', async () => {
+  const page = await h.openPage('phone');
+  await h.gotoGallery(page, '/');
+  const box = await photoBox(page);
+  const inp = await h.input(page);
+  const cx = box.x + box.w / 2, cy = box.y + box.h / 2;
+  // Two fingers spread from 60 px to 240 px apart.
+  const steps = 12;
+  const finger = (dir) => Array.from({ length: steps + 1 }, (_, i) => [cx + dir * (30 + 90 * i / steps), cy]);
+  await inp.touch([finger(-1), finger(1)], 16, { after: 300 });
+  await zoomed(page, (z) => z > 100);
+  const z = await zoom(page);
+  assert.ok(z >= 250, `pinched to ${z}%`);
+  assert.equal(await page.evaluate(() => visualViewport.scale), 1, 'the gallery took the pinch, not the page');
+  await h.still(page);
+  const out = path.join(h.ROOT, 'docs/screenshots/zoom-pinch.png');
+  await page.locator('wasm-gallery').screenshot({ path: out });
+  // A short pan to the left moves the photo, not the carousel.
+  const pan = (dx) => Array.from({ length: 11 }, (_, i) => [cx + 60 - dx * i / 10, cy]);
+  await inp.touch([pan(80)], 16, { after: 300 });
+  await h.still(page);
+  assert.equal(await page.$eval('wasm-gallery', (g) => g.index), 0, 'panning within the photo keeps the slide');
+  assert.ok(await zoom(page) > 100, 'still zoomed');
+  // Long pans to the left reach the photo's right edge; the rest of the move turns the slide.
+  for (let i = 0; i < 6 && (await page.$eval('wasm-gallery', (g) => g.index)) === 0; i++) {
+    await inp.touch([Array.from({ length: 13 }, (_, k) => [box.x + box.w - 10 - (box.w - 20) * k / 12, cy])], 16, { after: 300 });
+    await h.still(page);
+  }
+  await h.settled(page, 'wasm-gallery', 1);
+  await zoomed(page, (z2) => z2 === 100);
+  await page.context().close();
+});
+
+test('desktop: ctrl + wheel zooms at the pointer, + and − keys, arrows pan, Escape and the Zoom button', async () => {
+  const page = await h.openPage('desktop');
+  await h.gotoGallery(page, '/');
+  const box = await photoBox(page);
+  const inp = await h.input(page);
+  const x = box.x + box.w * 0.6, y = box.y + box.h * 0.5;
+  // A trackpad pinch arrives as ctrl + wheel: the photo zooms, the page does not.
+  await inp.play(Array.from({ length: 6 }, (_, i) => ({ at: i * 16, method: 'Input.dispatchMouseEvent',
+    params: { type: 'mouseWheel', x, y, deltaX: 0, deltaY: -60, modifiers: 2, button: 'none', buttons: 0 } })));
+  await zoomed(page, (z) => z > 100);
+  assert.equal(await page.evaluate(() => visualViewport.scale), 1);
+  assert.equal(await page.evaluate(() => scrollY), await page.evaluate(() => scrollY), 'no scroll');
+  // Keys, with focus in the gallery.
+  await page.$eval('wasm-gallery', (g) => g.shadowRoot.querySelector('[role="region"]').focus());
+  await page.keyboard.press('Escape');
+  await zoomed(page, (z) => z === 100);
+  await page.keyboard.press('+');
+  await zoomed(page, (z) => z === 150);
+  await page.keyboard.press('+');
+  await zoomed(page, (z) => z > 150);
+  await page.keyboard.press('-');
+  await zoomed(page, (z) => z === 150);
+  await page.keyboard.press('ArrowRight');  // pans while zoomed: no slide change
+  await h.still(page);
+  assert.equal(await page.$eval('wasm-gallery', (g) => g.index), 0);
+  await page.keyboard.press('Escape');
+  await zoomed(page, (z) => z === 100);
+  await page.keyboard.press('ArrowRight');  // whole again: the arrows change slides
+  await h.settled(page, 'wasm-gallery', 1);
+  // The accessible toggle: named, pressed while zoomed.
+  const button = () => page.$eval('wasm-gallery', (g) => {
+    const b = g.shadowRoot.querySelector('.wg-zoom');
+    return { hidden: b.hidden, pressed: b.getAttribute('aria-pressed'), label: b.getAttribute('aria-label') };
+  });
+  assert.deepEqual(await button(), { hidden: false, pressed: 'false', label: 'Zoom' });
+  await page.$eval('wasm-gallery', (g) => g.shadowRoot.querySelector('.wg-zoom').focus());
+  await page.keyboard.press('Enter');
+  await zoomed(page, (z) => z > 100);
+  const b = await button();
+  assert.equal(b.pressed, 'true');
+  assert.match(b.label, /^Zoom \d+%/);
+  await page.keyboard.press('Enter');
+  await zoomed(page, (z) => z === 100);
+  assert.equal((await button()).pressed, 'false');
+  await page.context().close();
+});
