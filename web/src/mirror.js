@@ -58,7 +58,7 @@ export class Mirror {
     this.prevBtn.querySelector('.wg-label').textContent = 'Previous';
     this.nextBtn.querySelector('.wg-arrow').textContent = '›';
     this.nextBtn.querySelector('.wg-label').textContent = 'Next';
-    this.counter = el('span', 'wg-count', { 'aria-hidden': 'true' });
+    this.counter = el('span', 'wg-count', { 'aria-hidden': 'true', dir: 'ltr' }); // "1 / 3" in any direction
     this.nav.append(this.prevBtn, this.counter, this.nextBtn);
     this.slides = el('div', 'wg-slides', { id: this.id + '-slides' });
     this.dots = el('div', 'wg-dots', { role: 'group', 'aria-label': 'Choose slide' });
