@@ -91,6 +91,8 @@ export interface GalleryStats {
   textBytes?: number;
   /** Frames of a swipe that had to draw text (the neighbours' text is drawn at rest: stays 0). */
   textInMotion?: number;
+  /** The current photo's zoom: 1 whole, more while zoomed in (double tap, pinch, ctrl + wheel, + / −). */
+  zoom?: number;
   /** What the last frame asked of the GPU: draw calls and vertices. */
   drawCalls?: number;
   vertices?: number;

@@ -86,16 +86,7 @@ async function photoDrawn(page, sel, name, what = 'a photo is drawn') {
   }
 }
 
-// The viewport point (visual viewport, what CDP input takes) at fractions (fx, fy) of the element's
-// photo band; correct under pinch zoom too.
-async function point(page, sel, fx, fy) {
-  return page.$eval(sel, (g, [a, b]) => {
-    const r = g.getBoundingClientRect();
-    const vv = window.visualViewport;
-    const x = r.left + r.width * a, y = r.top + (r.width / 1.5) * b;
-    return [(x - vv.offsetLeft) * vv.scale, (y - vv.offsetTop) * vv.scale];
-  }, [fx, fy]);
-}
+const point = h.photoPoint;
 
 // While a pointer is down (from the page's pointerdown to its pointerup/pointercancel), counts the
 // page's frames in which it moved and the frames the gallery at `sel` drew; returns a reader of both.

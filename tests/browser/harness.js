@@ -304,6 +304,17 @@ async function settled(page, sel = 'wasm-gallery', index = null, timeout = 15000
   });
 }
 
+// The viewport point (visual viewport, what CDP input takes) at fractions (fx, fy) of the gallery's
+// photo band (its width at 3:2 from its top); correct under the page's pinch zoom too.
+function photoPoint(page, sel, fx, fy) {
+  return page.$eval(sel, (g, [a, b]) => {
+    const r = g.getBoundingClientRect();
+    const vv = window.visualViewport;
+    const x = r.left + r.width * a, y = r.top + (r.width / 1.5) * b;
+    return [(x - vv.offsetLeft) * vv.scale, (y - vv.offsetTop) * vv.scale];
+  }, [fx, fy]);
+}
+
 // Records every WebGL2 context the page's own thread creates (weakly), so liveContexts can count them.
 function trackContexts(page) {
   return page.addInitScript(() => {
@@ -338,5 +349,5 @@ function engineDebug(page, selector, what) {
   return page.$eval(selector, (g, w) => g._gallery._client.debug(w), what);
 }
 
-module.exports = { THREAD, trackContexts, liveContexts, renderWorkers, engineDebug, setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
+module.exports = { photoPoint, THREAD, trackContexts, liveContexts, renderWorkers, engineDebug, setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
   DEVICES, OUT, ROOT };

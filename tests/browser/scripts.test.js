@@ -211,16 +211,7 @@ async function referenceLine(page, text, { dir, lang, width }) {
   return { png, lines: Math.round(height / LINE_H) };
 }
 
-// ---- input ----------------------------------------------------------------------------------------
-// A point of the photo area, as a fraction of its width and height (CSS px of the visual viewport).
-function photoPoint(page, sel, fx, fy) {
-  return page.$eval(sel, (g, [a, b]) => {
-    const r = g.getBoundingClientRect();
-    const vv = window.visualViewport;
-    const x = r.left + r.width * a, y = r.top + (r.width / 1.5) * b;
-    return [(x - vv.offsetLeft) * vv.scale, (y - vv.offsetTop) * vv.scale];
-  }, [fx, fy]);
-}
+const photoPoint = h.photoPoint;
 
 // A flick: 30% of the photo's width in ~100 ms (a flick by its speed, short of half a slide), the
 // finger moving to the right (+1) or to the left (-1).
