@@ -89,11 +89,17 @@ test('desktop: ctrl + wheel zooms at the pointer, + and − keys, arrows pan, Es
   const box = await photoBox(page);
   const inp = await h.input(page);
   const x = box.x + box.w * 0.6, y = box.y + box.h * 0.5;
+  const bytes = () => page.evaluate(async () => (await document.querySelector('wasm-gallery')._gallery._client.debug('stats')).stats.textureBytes);
+  const before = await bytes();
   // A trackpad pinch arrives as ctrl + wheel: the photo zooms, the page does not.
   await inp.play(Array.from({ length: 6 }, (_, i) => ({ at: i * 16, method: 'Input.dispatchMouseEvent',
     params: { type: 'mouseWheel', x, y, deltaX: 0, deltaY: -60, modifiers: 2, button: 'none', buttons: 0 } })));
   await zoomed(page, (z) => z > 100);
   assert.equal(await page.evaluate(() => visualViewport.scale), 1);
+  // Zoomed, the photo is decoded again at the size it is shown at (up to the seed file's 1596 px,
+  // not the box's fit): a larger texture.
+  for (let i = 0; i < 100 && (await bytes()) <= before; i++) await page.waitForTimeout(100);
+  assert.ok(await bytes() > before, `a sharper texture for the zoom (${before} → ${await bytes()} bytes)`);
   assert.equal(await page.evaluate(() => scrollY), await page.evaluate(() => scrollY), 'no scroll');
   // Keys, with focus in the gallery.
   await page.$eval('wasm-gallery', (g) => g.shadowRoot.querySelector('[role="region"]').focus());
@@ -103,6 +109,7 @@ test('desktop: ctrl + wheel zooms at the pointer, + and − keys, arrows pan, Es
   await zoomed(page, (z) => z === 150);
   await page.keyboard.press('+');
   await zoomed(page, (z) => z > 150);
+
   await page.keyboard.press('-');
   await zoomed(page, (z) => z === 150);
   await page.keyboard.press('ArrowRight');  // pans while zoomed: no slide change

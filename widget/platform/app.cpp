@@ -70,15 +70,22 @@ void update_wants(App& a) {
     int ph = std::min(kMaxTextureSide, int(std::ceil(L.photo_area.h * a.dpr)));
     std::string j = "[";
     bool first = true;
+    // The zoomed photo is wanted at the size it is shown at (up to the texture limit), so it is sharp;
+    // back at the whole photo the large texture is replaced by one of the usual size (memory).
+    const float zoom = a.zoom.animating() ? 1.f : a.zoom.scale();
     for (int s : wg::TextureBudget::wanted(a.carousel.index(), n, a.gallery.options.loop)) {
         const SlideImage& im = a.images[size_t(s)];
-        bool big_enough = im.tex && (im.w * kResampleFactor >= pw || im.h * kResampleFactor >= ph);
-        if (im.failed || big_enough) continue;
+        const bool current = s == a.carousel.index();
+        const int sw = current && zoom > 1 ? std::min(kMaxTextureSide, int(std::ceil(L.photo_area.w * a.dpr * zoom))) : pw;
+        const int sh = current && zoom > 1 ? std::min(kMaxTextureSide, int(std::ceil(L.photo_area.h * a.dpr * zoom))) : ph;
+        const bool big_enough = im.tex && (im.w * kResampleFactor >= sw || im.h * kResampleFactor >= sh);
+        const bool too_big = current && zoom <= 1 && im.tex && 2 * im.w > 3 * pw && 2 * im.h > 3 * ph;  // left over from a zoom
+        if (im.failed || (big_enough && !too_big)) continue;
         if (!first) j += ",";
         first = false;
-        const std::string& url = wg::choose_image(a.gallery.slides[size_t(s)], pw, ph, a.gallery.options.fit);
+        const std::string& url = wg::choose_image(a.gallery.slides[size_t(s)], sw, sh, a.gallery.options.fit);
         j += "{\"slide\":" + std::to_string(s) + ",\"url\":" + wg::json_string(url) +
-             ",\"width\":" + std::to_string(pw) + ",\"height\":" + std::to_string(ph) + "}";
+             ",\"width\":" + std::to_string(sw) + ",\"height\":" + std::to_string(sh) + "}";
     }
     j += "]";
     if (j != a.want_sent) {
@@ -126,7 +133,13 @@ void publish_state(App& a) {
                       std::to_string(a.show_header) + std::to_string(a.fullscreen) + std::to_string(a.rtl) + std::to_string(autoplay) + " " +
                       std::to_string(a.text_version);
     // The zoom once it rests (the page announces it and follows it with its Zoom button).
-    if (!a.zoom.animating()) a.zoom_sent = int(std::lround(a.zoom.scale() * 100));
+    if (!a.zoom.animating()) {
+        const int z = int(std::lround(a.zoom.scale() * 100));
+        if (z != a.zoom_sent) {
+            a.zoom_sent = z;
+            update_wants(a);  // a sharper photo for the zoom, or the usual one back
+        }
+    }
     key += " z" + std::to_string(a.zoom_sent);
     const size_t cur = size_t(a.carousel.index());
     if (cur < a.images.size() && a.images[cur].tex)  // the photo's aspect places the credit
