@@ -136,3 +136,46 @@ test('desktop: ctrl + wheel zooms at the pointer, + and − keys, arrows pan, Es
   assert.equal((await button()).pressed, 'false');
   await page.context().close();
 });
+
+test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, within the budget, and freed after', async () => {
+  const { ensurePhoto } = require('../../bench/decode/decode-bench.js');
+  const fs = require('fs');
+  const big = fs.readFileSync(ensurePhoto());  // 4000 × 3000
+  const page = await h.openPage('phone');
+  await page.route('**/demo/photos/*', (r) => r.fulfill({ body: big, contentType: 'image/jpeg' }));
+  await h.gotoEmpty(page, '/test/scripts-mount.html');
+  await page.evaluate(() => {
+    document.body.replaceChildren();
+    const d = document.createElement('div');
+    d.id = 'big';
+    document.body.append(d);
+    const slide = (n) => ({ image: `/demo/photos/0${n}.jpg`, alt: 'A 12 MP photo', caption: 'Twelve megapixels', width: 4000, height: 3000 });
+    window.__big = WasmGallery.mount(d, { data: JSON.stringify({ title: '12 MP', slides: [slide(1), slide(2), slide(3)] }) });
+  });
+  await page.waitForFunction(() => window.__wg.events.some((e) => e.type === 'ready'), null, { timeout: 60000 });
+  await h.still(page);
+  const tex = () => page.evaluate(async () => (await __big.gallery._client.debug('stats')).stats);
+  // All three photos resident at their usual size first (the neighbours load once the page is idle).
+  for (let i = 0; i < 300 && (await tex()).texturesResident < 3; i++) await page.waitForTimeout(100);
+  const whole = (await tex()).textureBytes;
+  const at = await h.photoPoint(page, '#big', 0.5, 0.5);
+  const inp = await h.input(page);
+  await inp.touch([[at, at]], 30, { after: 400 });
+  await inp.touch([[at, at]], 30, { after: 120 });
+  await page.waitForFunction(() => (__big.gallery._zoom || 100) > 100 && !__big.stats.animating, null, { timeout: 10000 });
+  // The current photo decoded again at the zoomed size (more than a photo gets unzoomed), within the
+  // 48 MB texture budget.
+  let s;
+  for (let i = 0; i < 200 && ((s = await tex()).textureBytes <= whole + 8e6); i++) await page.waitForTimeout(100);
+  assert.ok(s.textureBytes > whole + 8e6, `a larger texture while zoomed (${whole} → ${s.textureBytes} bytes)`);
+  assert.ok(s.textureBytes <= 48 * 1048576, `within the texture budget (${s.textureBytes})`);
+  await h.still(page);
+  await page.locator('#big').screenshot({ path: path.join(h.ROOT, 'docs/screenshots/zoom-12mp.png') });
+  // Back to the whole photo: the large texture is replaced by one of the usual size.
+  await inp.touch([[at, at]], 30, { after: 400 });
+  await inp.touch([[at, at]], 30, { after: 120 });
+  await page.waitForFunction(() => (__big.gallery._zoom || 100) === 100, null, { timeout: 10000 });
+  for (let i = 0; i < 200 && ((s = await tex()).textureBytes > whole + 1e6); i++) await page.waitForTimeout(100);
+  assert.ok(s.textureBytes <= whole + 1e6, `the zoom's texture is freed (${s.textureBytes} vs ${whole} before)`);
+  await page.context().close();
+});

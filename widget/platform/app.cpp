@@ -2,6 +2,7 @@
 #include "platform/app.h"
 
 #include <emscripten/html5_webgl.h>
+#include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -76,8 +77,13 @@ void update_wants(App& a) {
     for (int s : wg::TextureBudget::wanted(a.carousel.index(), n, a.gallery.options.loop)) {
         const SlideImage& im = a.images[size_t(s)];
         const bool current = s == a.carousel.index();
-        const int sw = current && zoom > 1 ? std::min(kMaxTextureSide, int(std::ceil(L.photo_area.w * a.dpr * zoom))) : pw;
-        const int sh = current && zoom > 1 ? std::min(kMaxTextureSide, int(std::ceil(L.photo_area.h * a.dpr * zoom))) : ph;
+        int sw = pw, sh = ph;
+        if (current && zoom > 1) {
+            const double side = std::min(a.gl_max_texture, kMaxZoomTextureSide);
+            double zw = L.photo_area.w * a.dpr * zoom, zh = L.photo_area.h * a.dpr * zoom;
+            const double k = std::min({1.0, side / zw, side / zh, std::sqrt(kMaxZoomTexturePixels / (zw * zh))});
+            sw = int(std::ceil(zw * k)), sh = int(std::ceil(zh * k));
+        }
         const bool big_enough = im.tex && (im.w * kResampleFactor >= sw || im.h * kResampleFactor >= sh);
         const bool too_big = current && zoom <= 1 && im.tex && 2 * im.w > 3 * pw && 2 * im.h > 3 * ph;  // left over from a zoom
         if (im.failed || (big_enough && !too_big)) continue;
@@ -182,6 +188,9 @@ bool init_gl(App& a) {
     if (!a.gl) return false;
     emscripten_webgl_make_context_current(a.gl);
     a.gl_ready = a.renderer.init();
+    GLint max_tex = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_tex);  // once per context, never per frame
+    a.gl_max_texture = std::max(kMaxTextureSide, int(max_tex));
     return a.gl_ready;
 }
 

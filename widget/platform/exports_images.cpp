@@ -1,6 +1,7 @@
 // exports_images.cpp — the C ABI's photos: decoded pixels in (uploaded as textures within the texture
 // budget), failures shown as placeholders with their reason.
 #include <emscripten.h>
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include "core/image/pixels.h"
@@ -38,8 +39,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int wg_image_pixels(int slide, int w, int h, uint8_t* rgba, double t) {
     App& a = app();
     a.now = t;
-    bool ok = slide_ok(a, slide) && a.gl_ready && rgba && w > 0 && h > 0 && w <= kMaxTextureSide * 2 &&
-              h <= kMaxTextureSide * 2;
+    const int side = std::min(a.gl_max_texture, kMaxZoomTextureSide);
+    bool ok = slide_ok(a, slide) && a.gl_ready && rgba && w > 0 && h > 0 && w <= side &&
+              h <= side;
     if (ok) store_pixels(a, slide, rgba, w, h);
     free(rgba);
     if (ok) publish_state(a);
