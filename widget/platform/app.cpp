@@ -73,10 +73,11 @@ void update_wants(App& a) {
     bool first = true;
     // The zoomed photo is wanted at the size it is shown at (up to the texture limit), so it is sharp;
     // back at the whole photo the large texture is replaced by one of the usual size (memory).
-    const float zoom = a.zoom.animating() ? 1.f : a.zoom.scale();
+    const float zoom = a.zoom.scale();
     for (int s : wg::TextureBudget::wanted(a.carousel.index(), n, a.gallery.options.loop)) {
         const SlideImage& im = a.images[size_t(s)];
         const bool current = s == a.carousel.index();
+        if (current && im.tex && !a.zoom.settled()) continue;  // the zoom is moving: asked again once it rests
         int sw = pw, sh = ph;
         if (current && zoom > 1) {
             const double side = std::min(a.gl_max_texture, kMaxZoomTextureSide);
@@ -139,7 +140,7 @@ void publish_state(App& a) {
                       std::to_string(a.show_header) + std::to_string(a.fullscreen) + std::to_string(a.rtl) + std::to_string(autoplay) + " " +
                       std::to_string(a.text_version);
     // The zoom once it rests (the page announces it and follows it with its Zoom button).
-    if (!a.zoom.animating()) {
+    if (a.zoom.settled()) {
         const int z = int(std::lround(a.zoom.scale() * 100));
         if (z != a.zoom_sent) {
             a.zoom_sent = z;

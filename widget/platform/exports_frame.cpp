@@ -26,7 +26,7 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     a.carousel.update(t);
     a.zoom.update(t);
     drain_settled(a);
-    const bool moving = a.carousel.animating() || a.zoom.animating();
+    const bool moving = a.carousel.animating() || !a.zoom.settled();
     a.render_scale.frame(t, moving);
     const int images_before = a.text.rasterized();
     a.text.set_dpr(a.dpr);
@@ -57,7 +57,7 @@ EMSCRIPTEN_KEEPALIVE int wg_frame(double t) {
     }
     a.frames++;
     a.last_frame_ms = emscripten_get_now() - start;
-    if (!a.zoom.animating()) publish_state(a);  // the zoom settled: its level goes to the page
+    if (a.zoom.settled()) publish_state(a);  // the zoom settled: its level goes to the page
     return a.carousel.animating() || a.zoom.animating() || fading ? 1 : 0;
 }
 
@@ -72,7 +72,7 @@ EMSCRIPTEN_KEEPALIVE int wg_photo_settled(void) {
 }
 
 // 1 while the carousel moves (drag, snap, fade): the stats' `animating`, asked without building them.
-EMSCRIPTEN_KEEPALIVE int wg_animating(void) { return app().carousel.animating() || app().zoom.animating() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int wg_animating(void) { return app().carousel.animating() || !app().zoom.settled() ? 1 : 0; }
 
 // When the next frame is due without input (autoplay), in ms from now; -1 if never.
 EMSCRIPTEN_KEEPALIVE double wg_next_wake(double t) {
@@ -108,7 +108,7 @@ EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
             ",\"textInMotion\":" + std::to_string(a.text_in_motion) +
             ",\"drawCalls\":" + std::to_string(a.last_draw_calls) + ",\"vertices\":" + std::to_string(a.last_vertices) +
             ",\"zoom\":" + wg::decimal(a.zoom.scale(), 2) +
-            ",\"animating\":" + (a.carousel.animating() || a.zoom.animating() ? "true" : "false") + "}";
+            ",\"animating\":" + (a.carousel.animating() || !a.zoom.settled() ? "true" : "false") + "}";
     return a.out.c_str();
 }
 

@@ -103,6 +103,7 @@ EMSCRIPTEN_KEEPALIVE void wg_set_view(int reduced_motion, int show_arrows, int s
         cfg.autoplay_ms = a.gallery.options.autoplay_ms;
         cfg.reduced_motion = a.reduced_motion;
         a.carousel.configure(cfg);
+        a.zoom.set_reduced_motion(a.reduced_motion);
     }
     a.show_arrows = show_arrows != 0;
     a.show_header = show_header != 0;

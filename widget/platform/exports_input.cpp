@@ -119,7 +119,10 @@ EMSCRIPTEN_KEEPALIVE void wg_pinch(int phase, float ax, float ay, float bx, floa
     a.double_tap.reset();
     if (phase == 0) a.zoom.pinch_start(ax, ay, bx, by, t);
     else if (phase == 1) a.zoom.pinch_move(ax, ay, bx, by, t);
-    else a.zoom.pinch_end(t);
+    else {
+        a.zoom.pinch_move(ax, ay, bx, by, t);  // where the fingers were last (a busy page may coalesce moves)
+        a.zoom.pinch_end(t);
+    }
 }
 
 // Returns 1 if the wheel event belongs to the gallery (the shim then prevents the page's own

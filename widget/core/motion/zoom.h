@@ -29,6 +29,7 @@ public:
     bool zoomed() const { return scale() > 1.001f || animating(); }
     ZoomBox box() const { return box_; }  // the photo as drawn now (may reach outside the area)
     bool animating() const { return anim_; }
+    bool settled() const { return !anim_ && !pinching_; }  // neither animating nor held by two fingers
     float max_scale() const;
     float double_tap_scale() const;
     void update(double t);
