@@ -7,6 +7,8 @@
 //   --scale-runs N (visits per gallery of the 100-photo gallery, default 1)   --no-scale --no-native
 //   --no-trace --no-decode --no-build (use dist/ and build/native as they are)
 //   --no-many (skip the 20-galleries scenario, lib/many.js)   --many-runs N (its visits per design, default 1)
+//   --no-zoom (skip the zoom scenario, lib/zoom.js)   --zoom-runs N (its visits, default 1)
+//   --no-ten (skip the 10-slide side-by-side visits: to run another scenario alone)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -18,6 +20,7 @@ const report = require('./lib/report.js');
 const { syncSwiperPage, syncVariantPages } = require('./lib/pages.js');
 const { ensurePhotos } = require('./lib/photos.js');
 const many = require('./lib/many.js');
+const zoom = require('./lib/zoom.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results.json');
@@ -32,12 +35,14 @@ const TEN_GALLERIES = [...GALLERIES, [SSR, 'wasm-gallery-ssr.html'], [PRELOAD, '
   [PRELOAD_PHOTO, 'wasm-gallery-preload-photo.html']];
 
 function parseArgs(argv) {
-  const o = { runs: 5, scaleRuns: 1, scale: true, native: true, trace: true, decode: true, build: true, many: true, manyRuns: 1 };
+  const o = { runs: 5, scaleRuns: 1, scale: true, native: true, trace: true, decode: true, build: true, many: true, manyRuns: 1,
+    zoom: true, zoomRuns: 1, ten: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, +argv[++i] || 5);
     else if (a === '--scale-runs') o.scaleRuns = Math.max(1, +argv[++i] || 1);
     else if (a === '--many-runs') o.manyRuns = Math.max(1, +argv[++i] || 1);
+    else if (a === '--zoom-runs') o.zoomRuns = Math.max(1, +argv[++i] || 1);
     else if (a.startsWith('--no-')) o[a.slice(5).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = false;
     else throw new Error(`bench: unknown option ${a}`);
   }
@@ -157,10 +162,13 @@ async function main(build, argv = process.argv.slice(3)) {
     await browser.close();
     results.swiper = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/swiper/package.json'), 'utf8')).version;
 
-    log(`\n10-slide gallery, ${opt.runs} cold visits each (phone 360×740 DPR 3, CPU ${measure.CPU_THROTTLE}× slower, fast 3G)…`);
-    let t = clock();
-    results.ten = await visits('10 slides', opt.runs, (page) => measure.tenSlides(srv, '/bench/pages/' + page), log, TEN_GALLERIES);
-    log(`  ${t()}`);
+    let t;
+    if (opt.ten) {
+      log(`\n10-slide gallery, ${opt.runs} cold visits each (phone 360×740 DPR 3, CPU ${measure.CPU_THROTTLE}× slower, fast 3G)…`);
+      t = clock();
+      results.ten = await visits('10 slides', opt.runs, (page) => measure.tenSlides(srv, '/bench/pages/' + page), log, TEN_GALLERIES);
+      log(`  ${t()}`);
+    }
 
     if (opt.scale) {
       log(`\n${photos.count} photos of ${photos.width}×${photos.height}, ${opt.scaleRuns} visit(s) each (same phone, CPU and network not throttled)…`);
@@ -190,6 +198,14 @@ async function main(build, argv = process.argv.slice(3)) {
       results.many = await many.run(srv, { runs: opt.manyRuns, log });
       log(`  ${t()}`);
     }
+    if (opt.zoom) {
+      const zp = zoom.ensurePage(log);
+      log(`\nzoom (wasm-gallery only): pinch and pan a ${zp.width}×${zp.height} photo; zoom in and out of ${zp.slides} of them — ${opt.zoomRuns} visit(s) each (phone, CPU ${measure.CPU_THROTTLE}×, network not throttled)…`);
+      t = clock();
+      results.zoom = await visits('zoom', opt.zoomRuns, () => zoom.visit(srv, zp, log), log, [['wasm-gallery', zp.path]]);
+      results.zoom.photo = zp;
+      log(`  ${t()}`);
+    }
   } finally {
     srv.close();
   }
@@ -198,17 +214,19 @@ async function main(build, argv = process.argv.slice(3)) {
 
   // ---- the report ---------------------------------------------------------------------------------------
   const md = [];
-  const ten = report.rows(report.TEN_SLIDE_FIGURES, results.ten.runs['wasm-gallery'], results.ten.runs.Swiper);
-  results.tenSummary = ten;
-  results.firstPhotoSummary = report.firstPhotoRows({ 'src="gallery.json"': results.ten.runs['wasm-gallery'],
-    '+ JSON preloaded': results.ten.runs[PRELOAD], '+ JSON, photo preloaded': results.ten.runs[PRELOAD_PHOTO],
-    'server-rendered slide': results.ten.runs[SSR] }, results.ten.runs.Swiper);
-  md.push(`### First photo — median [min–max] of ${opt.runs} cold visits each: wasm-gallery with only src="gallery.json", with preload lines for the JSON (and its first photo), with its first slide rendered by the server; Swiper\n`,
-    report.firstPhotoTable(results.firstPhotoSummary), '');
-  const beforeAfter = report.transferBeforeAfter(results.ten.runs['wasm-gallery']);
-  if (beforeAfter) md.push(beforeAfter, '');
-  md.push(`### 10-slide gallery — median [min–max] of ${opt.runs} cold visits each\n`, report.table(ten));
-  if (results.ten.failures.length) md.push(`\nFailed visits: ${results.ten.failures.map((f) => `${f.gallery} #${f.run}: ${f.error}`).join('; ')}`);
+  if (results.ten) {
+    const ten = report.rows(report.TEN_SLIDE_FIGURES, results.ten.runs['wasm-gallery'], results.ten.runs.Swiper);
+    results.tenSummary = ten;
+    results.firstPhotoSummary = report.firstPhotoRows({ 'src="gallery.json"': results.ten.runs['wasm-gallery'],
+      '+ JSON preloaded': results.ten.runs[PRELOAD], '+ JSON, photo preloaded': results.ten.runs[PRELOAD_PHOTO],
+      'server-rendered slide': results.ten.runs[SSR] }, results.ten.runs.Swiper);
+    md.push(`### First photo — median [min–max] of ${opt.runs} cold visits each: wasm-gallery with only src="gallery.json", with preload lines for the JSON (and its first photo), with its first slide rendered by the server; Swiper\n`,
+      report.firstPhotoTable(results.firstPhotoSummary), '');
+    const beforeAfter = report.transferBeforeAfter(results.ten.runs['wasm-gallery']);
+    if (beforeAfter) md.push(beforeAfter, '');
+    md.push(`### 10-slide gallery — median [min–max] of ${opt.runs} cold visits each\n`, report.table(ten));
+    if (results.ten.failures.length) md.push(`\nFailed visits: ${results.ten.failures.map((f) => `${f.gallery} #${f.run}: ${f.error}`).join('; ')}`);
+  }
   if (results.scale) {
     const sc = report.rows(report.SCALE_FIGURES, results.scale.runs['wasm-gallery'], results.scale.runs.Swiper);
     results.scaleSummary = sc;
@@ -238,6 +256,18 @@ async function main(build, argv = process.argv.slice(3)) {
       results.many.table);
     if (results.many.failures.length) md.push(`\nFailed visits: ${results.many.failures.map((f) => `${f.design} #${f.run}: ${f.error}`).join('; ')}`);
   }
+  if (results.zoom) {
+    const z = report.rows(report.ZOOM_FIGURES, results.zoom.runs['wasm-gallery'], []);
+    results.zoomSummary = z;
+    const p = results.zoom.photo;
+    md.push(`\n### Zoom (issue 16) — ${p.width}×${p.height} photos (${(p.photoBytes / 1048576).toFixed(1)} MB JPEGs), phone, CPU ${measure.CPU_THROTTLE}×, network not throttled; ` +
+      `${opt.zoomRuns > 1 ? `median [min–max] of ${opt.zoomRuns}` : '1'} visit(s). wasm-gallery only: the Swiper page does not load Swiper's zoom module ("–")\n`,
+      report.table(z, { withRange: opt.zoomRuns > 1 }));
+    const odd = results.zoom.runs['wasm-gallery'].flatMap((r, i) => ['pinch', 'ten', 'plain'].flatMap((k) => (r[k] && r[k].odd ? r[k].odd : r[k] && r[k].error ? ['FAILED: ' + r[k].error] : [])
+      .map((o) => `#${i + 1} ${k}: ${o}`)));
+    if (odd.length) md.push(`\nNoticed: ${odd.join('; ')}`);
+    if (results.zoom.failures.length) md.push(`\nFailed visits: ${results.zoom.failures.map((f) => `#${f.run}: ${f.error}`).join('; ')}`);
+  }
   md.push(`\nMachine: ${results.machine.nproc} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB RAM; Chromium ${results.chromium}, Swiper ${results.swiper}; ` +
     `load average ${results.loadavgStart[0]} at the start, ${results.loadavgEnd[0]} at the end; the whole run took ${Math.round(results.seconds / 60)} min.`);
   const text = md.join('\n');
@@ -246,7 +276,8 @@ async function main(build, argv = process.argv.slice(3)) {
   fs.mkdirSync(path.dirname(REPORT_MD), { recursive: true });
   fs.writeFileSync(REPORT_MD, text + '\n');
   console.log(`\nwrote bench/results.json and build/bench-report.md (${total()})`);
-  const complete = GALLERIES.every(([g]) => results.ten.runs[g].length > 0);
+  const complete = (!results.ten || GALLERIES.every(([g]) => results.ten.runs[g].length > 0)) &&
+    (!results.zoom || results.zoom.runs['wasm-gallery'].length > 0);
   return complete ? 0 : 1;
 }
 

@@ -392,4 +392,6 @@ async function attribution(server, path) {
   });
 }
 
-module.exports = { attribution, tenSlides, manySlides, PHONE, CPU_THROTTLE, FAST_3G, CHROMIUM_ARGS, FLICK_MS, FLICK_STEPS, IDLE_MS, STEP_MS };
+module.exports = { attribution, tenSlides, manySlides, PHONE, CPU_THROTTLE, FAST_3G, CHROMIUM_ARGS, FLICK_MS, FLICK_STEPS, IDLE_MS, STEP_MS,
+  // for lib/zoom.js: the same phone, probes and summaries
+  withPhone, memory, inputSummary, longFrameSummary, taskMs, restingStats, sleep };

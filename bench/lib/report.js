@@ -68,6 +68,63 @@ const SCALE_FIGURES = [
   ['renderer+GPU growth at the end', 'MB', (r) => r.end.processGrowth, MB, 0],
 ];
 
+// The zoom scenario (issue 16, lib/zoom.js), wasm-gallery only: `pinch` is the pinch-and-pan visit, `ten`
+// the visit zooming in and out of ten photos, `plain` its control (the same paging, no zoom).
+const ZOOM_FIGURES = [
+  ['pinch + pans + pinch out: gallery\'s frames: interval p50', 'ms', (r) => r.pinch.frames.all.p50, 1, 1],
+  ['pinch + pans + pinch out: gallery\'s frames: interval p95', 'ms', (r) => r.pinch.frames.all.p95, 1, 1],
+  ['pinch + pans + pinch out: gallery\'s frames: dropped (vs 60 Hz)', 'count', (r) => r.pinch.frames.all.dropped, 1, 0],
+  ['pinch in (400 ms, until settled): gallery\'s frames: interval p50', 'ms', (r) => r.pinch.frames.pinchIn.p50, 1, 1],
+  ['pinch in: gallery\'s frames: interval p95', 'ms', (r) => r.pinch.frames.pinchIn.p95, 1, 1],
+  ['pans ×4 (until at rest): gallery\'s frames: interval p50', 'ms', (r) => r.pinch.frames.pans.p50, 1, 1],
+  ['pans ×4: gallery\'s frames: interval p95', 'ms', (r) => r.pinch.frames.pans.p95, 1, 1],
+  ['pinch out: gallery\'s frames: interval p95', 'ms', (r) => r.pinch.frames.pinchOut.p95, 1, 1],
+  ['the engine\'s own work per frame (wg_frame), p50', 'ms', (r) => r.pinch.frames.workP50, 1, 1],
+  ['the engine\'s own work per frame (wg_frame), p95', 'ms', (r) => r.pinch.frames.workP95, 1, 1],
+  ['page\'s frames (main-thread rAF) over the window: interval p95', 'ms', (r) => r.pinch.pageFrames.p95, 1, 1],
+  ['input → next paint, max', 'ms', (r) => r.pinch.input.max, 1, 0],
+  ['inputs with next paint > 100 ms', 'count', (r) => r.pinch.input.over100, 1, 0],
+  ['long animation frames', 'count', (r) => r.pinch.longFrames.count, 1, 0],
+  ['long animation frames total', 'ms', (r) => r.pinch.longFrames.ms, 1, 0],
+  ['long animation frames caused by the gallery', 'count', (r) => r.pinch.longFrames.gallery, 1, 0],
+  ['main thread busy over the window (CDP TaskDuration)', 'ms', (r) => r.pinch.busyMs, 1, 0],
+  ['window: first pinch to whole photo again', 's', (r) => r.pinch.windowMs, 1000, 1],
+  ['zoom after the pinch (stats.zoom)', '×', (r) => r.pinch.zoom, 1, 2],
+  ['pinch end → the page sees the zoom at rest', 'ms', (r) => r.pinch.pinchEndToSettledMs, 1, 0],
+  ['pinch end → the engine asks for a sharper photo', 'ms', (r) => r.pinch.pinchEndToWantMs, 1, 0],
+  ['pinch end → sharper texture uploaded', 'ms', (r) => r.pinch.pinchEndToSharpMs, 1, 0],
+  ['sharper texture: width decoded at (usual: 1080)', 'px', (r) => r.pinch.sharpSize[0], 1, 0],
+  ['GPU textures held: at rest before the pinch', 'MB', (r) => r.pinch.textureBytes.before, MB, 1],
+  ['GPU textures held: zoomed, sharper texture in', 'MB', (r) => r.pinch.textureBytes.zoomed, MB, 1],
+  ['GPU textures held: whole photo again, at rest', 'MB', (r) => r.pinch.textureBytes.freed, MB, 1],
+  ['pinch out end → usual-size texture back (large one freed)', 'ms', (r) => r.pinch.textureBytes.freedMs, 1, 0],
+  ['photo bytes fetched again for the zoom', 'MB', (r) => r.pinch.photoBytesFetchedForZoom, MB, 1],
+  ['pans that turned the slide', 'count', (r) => r.pinch.pansThatTurnedTheSlide, 1, 0],
+  ['10 photos: double tap → sharper texture uploaded, median', 'ms', (r) => r.ten.sharpMs.median, 1, 0],
+  ['10 photos: double tap → sharper texture uploaded, slowest', 'ms', (r) => r.ten.sharpMs.max, 1, 0],
+  ['10 photos: double taps with no sharper texture', 'count', (r) => r.ten.notSharper, 1, 0],
+  ['10 photos: GPU textures held before (slide 1 at rest)', 'MB', (r) => r.ten.before.textureBytes, MB, 1],
+  ['10 photos: GPU textures held after (slide 10 at rest)', 'MB', (r) => r.ten.end.textureBytes, MB, 1],
+  ['10 photos: GPU textures held, peak (polled every 50 ms)', 'MB', (r) => r.ten.peak.textureBytes, MB, 1],
+  ['10 photos: GPU textures held on arriving at a slide, max', 'MB', (r) => r.ten.arrivingMax, MB, 1],
+  ['10 photos: renderer+GPU processes (PSS) before', 'MB', (r) => r.ten.before.process, MB, 0],
+  ['10 photos: renderer+GPU processes (PSS) after', 'MB', (r) => r.ten.end.process, MB, 0],
+  ['10 photos: renderer+GPU processes, after − before', 'MB', (r) => r.ten.end.process - r.ten.before.process, MB, 0],
+  ['10 photos: of which GPU process, after − before', 'MB', (r) => r.ten.end.gpu - r.ten.before.gpu, MB, 0],
+  ['10 photos: renderer+GPU, 33 s later (decode workers ended) − before', 'MB', (r) => r.ten.idle.process - r.ten.before.process, MB, 0],
+  ['10 photos: renderer+GPU processes, peak (each zoomed in)', 'MB', (r) => r.ten.peak.process, MB, 0],
+  ['10 photos: JS heap after GC, before', 'MB', (r) => r.ten.before.jsHeap, MB, 2],
+  ['10 photos: JS heap after GC, after', 'MB', (r) => r.ten.end.jsHeap, MB, 2],
+  ['10 photos: wasm memory (heap high-water) after', 'MB', (r) => r.ten.end.wasmMemory, MB, 1],
+  ['10 photos: wall time of the loop', 's', (r) => r.ten.loopMs, 1000, 1],
+  ['control, paged without zooming: GPU textures held after', 'MB', (r) => r.plain.end.textureBytes, MB, 1],
+  ['control: GPU textures held, peak', 'MB', (r) => r.plain.peak.textureBytes, MB, 1],
+  ['control: renderer+GPU processes, after − before', 'MB', (r) => r.plain.end.process - r.plain.before.process, MB, 0],
+  ['control: renderer+GPU, 33 s later (decode workers ended) − before', 'MB', (r) => r.plain.idle.process - r.plain.before.process, MB, 0],
+  ['control: JS heap after GC, after', 'MB', (r) => r.plain.end.jsHeap, MB, 2],
+  ['control: wasm memory (heap high-water) after', 'MB', (r) => r.plain.end.wasmMemory, MB, 1],
+];
+
 // First photo and bytes, three ways (issue 13's goals: server-rendered ≤ 0.9× Swiper, JSON only ≤ 1.2×,
 // bytes before the first photo ≤ Swiper's).
 const FIRST_PHOTO_FIGURES = [
@@ -159,5 +216,5 @@ function machine() {
 
 const loadavg = () => os.loadavg().map((x) => +x.toFixed(2));
 
-module.exports = { TEN_SLIDE_FIGURES, SCALE_FIGURES, FIRST_PHOTO_FIGURES, BEFORE_TEXT_ISSUE, rows, table, firstPhotoRows, firstPhotoTable, transferBeforeAfter,
+module.exports = { TEN_SLIDE_FIGURES, SCALE_FIGURES, ZOOM_FIGURES, FIRST_PHOTO_FIGURES, BEFORE_TEXT_ISSUE, rows, table, firstPhotoRows, firstPhotoTable, transferBeforeAfter,
   fontBytes, machine, loadavg };

@@ -123,6 +123,15 @@ TEST(MotionZoom, APanFollowsTheFingerToTheEdgeThenHandsTheRestToTheCarousel) {
     EXPECT_FLOAT_EQ(z.box().y, y_edge);
 }
 
+TEST(MotionZoom, APinchReleasedWithinItsLimitsNeedsNoAnimation) {
+    Zoom z = fitted();
+    z.pinch_start(150, 200, 210, 200, 0);
+    z.pinch_move(120, 200, 240, 200, 16);  // 2×, around the middle: within the limits and the edges
+    z.pinch_end(32);
+    EXPECT_FALSE(z.animating()) << "nothing to settle: no frames of a still animation";
+    EXPECT_NEAR(z.scale(), 2, 1e-4);
+}
+
 TEST(MotionZoom, ReducedMotionChangesTheZoomWithoutAnimation) {
     Zoom z = fitted();
     z.set_reduced_motion(true);

@@ -86,7 +86,8 @@ void update_wants(App& a) {
             sw = int(std::ceil(zw * k)), sh = int(std::ceil(zh * k));
         }
         const bool big_enough = im.tex && (im.w * kResampleFactor >= sw || im.h * kResampleFactor >= sh);
-        const bool too_big = current && zoom <= 1 && im.tex && 2 * im.w > 3 * pw && 2 * im.h > 3 * ph;  // left over from a zoom
+        // Left over from a zoom (the current slide back at the whole photo, or a slide left while zoomed).
+        const bool too_big = (!current || zoom <= 1) && im.tex && 2 * im.w > 3 * pw && 2 * im.h > 3 * ph;
         if (im.failed || (big_enough && !too_big)) continue;
         if (!first) j += ",";
         first = false;

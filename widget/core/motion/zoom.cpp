@@ -63,7 +63,9 @@ ZoomBox Zoom::clamp(ZoomBox b) const {
 }
 
 void Zoom::animate_to(ZoomBox to, double t) {
-    if (reduced_) {
+    const auto near = [](float a, float b) { return std::abs(a - b) < 0.01f; };
+    if (reduced_ || (near(to.x, box_.x) && near(to.y, box_.y) && near(to.w, box_.w) && near(to.h, box_.h))) {
+        // (Already there, e.g. a pinch released within the limits: no frames of a still animation.)
         box_ = to;
         anim_ = false;
         return;
