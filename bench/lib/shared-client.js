@@ -5,7 +5,7 @@
 // ImageBitmaps. many.js bundles web/src/ with this file in place of client.js, so everything else
 // (gallery.js, canvas-life.js, gl-lease.js, images.js and its decode workers) is the shipped code.
 import { assetUrl } from '../../web/src/base-url.js';
-import { compileModule, loadFonts } from '../../web/src/runtime.js';
+import { compileModule } from '../../web/src/runtime.js';
 
 // The shared worker's script, set by the page bundle's entry (shared-entry.js).
 let workerUrl = null;
@@ -58,9 +58,9 @@ export class EngineClient {
 
   async start() {
     if (this.forceNoWebGL) throw new Error('no WebGL (forced)');
-    const [module, fonts] = await Promise.all([compileModule(), loadFonts()]);
+    const module = await compileModule();
     if (this.destroyed) return;
-    const h = theHub({ module, fonts, base: assetUrl('wasm-gallery-render.js') });
+    const h = theHub({ module, base: assetUrl('wasm-gallery-render.js') });
     await h.ready;
     if (this.destroyed) return;
     this.id = h.nextId++;

@@ -5,7 +5,7 @@ import { setBaseUrl } from '../../web/src/base-url.js';
 import { install } from '../../web/src/index.js';
 import { setWorkerUrl } from './shared-client.js';
 
-// This bundle lives in bench/out/many/ next to the shared worker; the wasm, fonts and decode worker
+// This bundle lives in bench/out/many/ next to the shared worker; the wasm and decode worker
 // are dist/'s (the server's snapshot), the same files the shipped design loads.
 const here = document.currentScript.src;
 setBaseUrl(new URL('/dist/wasm-gallery.js', here).href);

@@ -5,7 +5,7 @@
 // which shows it in the gallery's `bitmaprenderer` canvas (shared-client.js). Bundled by many.js with
 // esbuild into bench/out/many/shared-render.js; not part of dist/.
 //
-// Messages in:  {init: {module, fonts, timeOrigin, base}} once, then {create: id} per gallery, then
+// Messages in:  {init: {module, timeOrigin, base}} once, then {create: id} per gallery, then
 //               {id, cmd: {type, …}} — the engine's own commands (engine.js).
 // Messages out: {type: 'started'} | {type: 'unsupported', data: {why}} once; per gallery
 //               {id, type: 'started'} once its engine runs, then {id, type, data} — the engine's
@@ -20,7 +20,7 @@ const ATTRS = { alpha: false, antialias: false, depth: false, stencil: false, pr
 const KINDS = [['createTexture', 'deleteTexture'], ['createBuffer', 'deleteBuffer'], ['createProgram', 'deleteProgram'],
   ['createShader', 'deleteShader'], ['createVertexArray', 'deleteVertexArray'], ['createFramebuffer', 'deleteFramebuffer']];
 
-let init = null;        // {module, fonts, base, clockOffset}
+let init = null;        // {module, base, clockOffset}
 let canvas = null;      // the one OffscreenCanvas every engine draws on
 let gl = null;          // … and its one context
 const engines = new Map();   // id → engine
@@ -69,7 +69,7 @@ function as(engine, fn) {
 }
 
 async function start(id) {
-  const engine = await createEngine({ module: init.module, fonts: init.fonts, base: init.base, clockOffset: init.clockOffset,
+  const engine = await createEngine({ module: init.module, base: init.base, clockOffset: init.clockOffset,
     post: (type, data, transfer) => post({ id, type, data }, transfer) });
   owned.set(engine, new Map());
   // Before each frame: the shared canvas takes this gallery's size (a no-op when it has it already).
