@@ -6,6 +6,38 @@
 
 namespace wg::platform {
 
+namespace {
+
+// What every frame (and every off-screen warm-up) shares: the box, the title, the slide it counts.
+wg::render::FrameView frame_view(const App& a, int index) {
+    wg::render::FrameView v;
+    v.width = a.w;
+    v.height = a.h;
+    v.dpr = a.dpr;
+    v.title = &a.gallery.title;
+    v.index = index;
+    v.count = int(a.gallery.slides.size());
+    v.show_arrows = a.show_arrows;
+    v.rtl = a.rtl;
+    return v;
+}
+
+// Slide i with layout L, its photo and that photo's fade-in at t.
+wg::render::SlideView slide_view(const App& a, double t, int i, const wg::Layout& L) {
+    wg::render::SlideView sv;
+    sv.layout = &L;
+    sv.slide = &a.gallery.slides[size_t(i)];
+    const SlideImage& im = a.images[size_t(i)];
+    sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
+    sv.texture_alpha = im.tex ? wg::photo_fade(t, im.arrived, kPhotoFadeMs) : 0.f;
+    sv.texture_opaque = im.tex && im.opaque;
+    sv.failed = im.failed;
+    sv.failure = im.reason;
+    return sv;
+}
+
+}  // namespace
+
 wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& layouts, wg::Layout& chrome, bool* fading) {
     const int n = int(a.gallery.slides.size());
     const bool fade = a.gallery.options.transition == wg::Transition::Fade;
@@ -13,32 +45,17 @@ wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& l
         wg::slides_on_screen(a.carousel.position(), n, a.gallery.options.loop, fade, a.w);
     layouts.clear();
     layouts.reserve(on_screen.size());  // SlideView keeps pointers into it
-    wg::render::FrameView v;
-    v.width = a.w;
-    v.height = a.h;
-    v.dpr = a.dpr;
-    v.title = &a.gallery.title;
-    v.index = a.carousel.index();
-    v.count = n;
-    v.show_arrows = a.show_arrows;
+    wg::render::FrameView v = frame_view(a, a.carousel.index());
     v.focus = a.focus;
-    v.rtl = a.rtl;
     v.premultiplied_blend = premultiplied_blend;
     *fading = false;
     for (const wg::SlideOnScreen& s : on_screen) {
         layouts.push_back(wg::compute_layout(layout_input(a, s.index), a.text));
-        wg::render::SlideView sv;
-        sv.layout = &layouts.back();
-        sv.slide = &a.gallery.slides[size_t(s.index)];
+        wg::render::SlideView sv = slide_view(a, t, s.index, layouts.back());
         sv.dx = a.rtl ? -s.dx : s.dx;  // right to left: the next slide comes in from the left
         sv.alpha = s.alpha;
         const SlideImage& im = a.images[size_t(s.index)];
-        sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
-        sv.texture_alpha = im.tex ? wg::photo_fade(t, im.arrived, kPhotoFadeMs) : 0.f;
-        sv.texture_opaque = im.tex && im.opaque;
         if (sv.texture_alpha < 1.f && im.tex) *fading = true;
-        sv.failed = im.failed;
-        sv.failure = im.reason;
         if (im.tex) a.budget.touch(s.index);
         if (s.index == a.carousel.index()) {
             const wg::Layout& L = layouts.back();
@@ -61,28 +78,11 @@ wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& l
 }
 
 void warm_slide(App& a, double t, int i) {
-    const int n = int(a.gallery.slides.size());
-    if (i < 0 || i >= n) return;
+    if (i < 0 || i >= int(a.gallery.slides.size())) return;
     const wg::Layout L = wg::compute_layout(layout_input(a, i), a.text);
-    wg::render::FrameView v;
-    v.width = a.w;
-    v.height = a.h;
-    v.dpr = a.dpr;
-    v.title = &a.gallery.title;
-    v.index = i;
-    v.count = n;
-    v.show_arrows = a.show_arrows;
-    v.rtl = a.rtl;
+    wg::render::FrameView v = frame_view(a, i);
     v.chrome = &L;
-    wg::render::SlideView sv;
-    sv.layout = &L;
-    sv.slide = &a.gallery.slides[size_t(i)];
-    const SlideImage& im = a.images[size_t(i)];
-    sv.texture = im.tex ? (ImTextureID)(intptr_t)im.tex : nullptr;
-    sv.texture_alpha = im.tex ? wg::photo_fade(t, im.arrived, kPhotoFadeMs) : 0.f;
-    sv.failed = im.failed;
-    sv.failure = im.reason;
-    v.slides.push_back(sv);
+    v.slides.push_back(slide_view(a, t, i, L));
     wg::render::draw_frame(a.warm_frame.begin(v.width * v.dpr, v.height * v.dpr, a.renderer.white()), a.text, a.theme, v);
     a.warm_frame.end();
 }
