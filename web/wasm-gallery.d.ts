@@ -93,6 +93,9 @@ export interface GalleryStats {
   textInMotion?: number;
   /** The current photo's zoom: 1 whole, more while zoomed in (double tap, pinch, ctrl + wheel, + / −). */
   zoom?: number;
+  /** Zoomed far in: the sharper part of the photo decoded at the screen's pixels, as [width, height,
+   * part of the photo's width, part of its height]; zeros when there is none. */
+  zoomDetail?: [number, number, number, number];
   /** What the last frame asked of the GPU: draw calls and vertices. */
   drawCalls?: number;
   vertices?: number;

@@ -27,6 +27,21 @@ const focused = (page) => page.evaluate(() => {
   return a ? { tag: a.localName, cls: a.className, label: a.getAttribute('aria-label') || a.textContent.trim().slice(0, 40) } : null;
 });
 
+// Waits for the rotation button's label; on a timeout says what the page and the engine held.
+async function rotationLabel(page, label) {
+  try {
+    await page.waitForFunction((l) => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-rotation').getAttribute('aria-label') === l, label, { timeout: 15000 });
+  } catch (e) {
+    const seen = await page.$eval('wasm-gallery', (g) => ({
+      label: g.shadowRoot.querySelector('.wg-rotation').getAttribute('aria-label'),
+      hidden: g.shadowRoot.querySelector('.wg-rotation').hidden,
+      focused: g.shadowRoot.activeElement && g.shadowRoot.activeElement.getAttribute('aria-label'),
+      mode: g._mode, live: g._glLive, controls: g._controls, events: window.__wg.events.map((x) => x.type),
+    }));
+    throw new Error(`rotation label never became "${label}": ${JSON.stringify(seen)}`);
+  }
+}
+
 const mirror = (page, sel = 'wasm-gallery') => page.$eval(sel, (g) => {
   const r = g.shadowRoot;
   const region = r.querySelector('[role="region"]');
@@ -160,8 +175,9 @@ test('rotation: first tab stop, Stop/Start labels, paused by focus and hover, li
   assert.equal((await h.events(page, 'slidechange')).length, n0, 'no rotation while focus is inside');
   assert.equal((await mirror(page)).liveMode, 'polite');
   await h.shot(page, 'a11y-rotation-focus', await page.$('wasm-gallery'));
+  assert.equal((await focused(page)).label, 'Stop slide rotation', 'focus still on the rotation button');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-rotation').getAttribute('aria-label') === 'Start slide rotation');
+  await rotationLabel(page, 'Start slide rotation');
   // Stopped for good: focus leaving does not restart it.
   await page.focus('a');
   await page.waitForTimeout(2200);

@@ -145,7 +145,7 @@ test('desktop: ctrl + wheel zooms at the pointer, + and − keys, arrows pan, Es
   await page.context().close();
 });
 
-test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, within the budget, and freed after', async () => {
+test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, then its visible part at the screen\'s pixels, within the budget, and freed after', async () => {
   const { ensurePhoto } = require('../../bench/decode/decode-bench.js');
   const fs = require('fs');
   const big = fs.readFileSync(ensurePhoto());  // 4000 × 3000
@@ -179,12 +179,35 @@ test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, within th
   assert.ok(s.textureBytes <= 48 * 1048576, `within the texture budget (${s.textureBytes})`);
   await h.still(page);
   await page.locator('#big').screenshot({ path: path.join(h.ROOT, 'docs/screenshots/zoom-12mp.png') });
-  // Back to the whole photo: the large texture is replaced by one of the usual size.
+  // Pinched further, to the photo's own pixels and beyond: more than a texture of the whole photo
+  // can hold, so the part on screen is decoded again at the screen's resolution (a detail).
+  const wholeW = s.textureBytes;  // noted for the message only
+  await inp.touch([[[at[0] - 30, at[1]], [at[0] - 120, at[1]]], [[at[0] + 30, at[1]], [at[0] + 120, at[1]]]], 40, { after: 100 });
+  await page.waitForFunction(() => !__big.stats.animating && (__big.gallery._zoom || 100) > 300, null, { timeout: 10000 });
+  const sharp = (d) => d[0] > 0 && d[0] / d[2] >= 3200;  // px per photo width: more than 4096 / 1.25
+  for (let i = 0; i < 300 && !sharp((s = await tex()).zoomDetail); i++) await page.waitForTimeout(100);
+  const [dw, dh, cw, ch] = s.zoomDetail;
+  assert.ok(dw > 0 && dh > 0, `a detail of the visible part arrived (${JSON.stringify(s.zoomDetail)}, ${wholeW} bytes of whole photo)`);
+  assert.ok(cw * ch < 0.9, `only a part of the photo (${cw} × ${ch} of it at ${s.zoom}×)`);
+  // Its pixels per photo width: far more than the whole photo's texture (at most 4096 wide) holds.
+  assert.ok(sharp(s.zoomDetail), `sharper than any whole-photo texture (${Math.round(dw / cw)} px per photo width; ${JSON.stringify(s)})`);
+  assert.ok(s.textureBytes <= 48 * 1048576, `within the texture budget (${s.textureBytes})`);
+  await h.still(page);
+  await page.locator('#big').screenshot({ path: path.join(h.ROOT, 'docs/screenshots/zoom-12mp-detail.png') });
+  // A long pan leaves the part held: the new visible part is decoded again.
+  const crop0 = s.zoomDetail.join();
+  await inp.touch([[at, [at[0] + 60, at[1] + 40], [at[0] + 120, at[1] + 80], [at[0] + 160, at[1] + 110]]], 30, { holdSteps: 4, after: 100 });
+  await page.waitForFunction(() => !__big.stats.animating, null, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => __big.index), 0, 'the pan kept the slide');
+  for (let i = 0; i < 300 && ((s = await tex()).zoomDetail.join() === crop0 || !sharp(s.zoomDetail)); i++) await page.waitForTimeout(100);
+  assert.notEqual(s.zoomDetail.join(), crop0, 'a detail of the part panned to');
+  // Back to the whole photo: the large texture and the detail are replaced by one of the usual size.
   await inp.touch([[at, at]], 30, { after: 400 });
   await inp.touch([[at, at]], 30, { after: 120 });
   await page.waitForFunction(() => (__big.gallery._zoom || 100) === 100, null, { timeout: 10000 });
   for (let i = 0; i < 200 && ((s = await tex()).textureBytes > whole + 1e6); i++) await page.waitForTimeout(100);
   assert.ok(s.textureBytes <= whole + 1e6, `the zoom's texture is freed (${s.textureBytes} vs ${whole} before)`);
+  assert.deepEqual(s.zoomDetail.slice(0, 2), [0, 0], 'and its detail');
   await page.context().close();
 });
 

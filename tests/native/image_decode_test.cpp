@@ -104,6 +104,52 @@ TEST(ImageDecode, ExifOrientationPutsTheRightCornersOnTop) {
         }
 }
 
+TEST(ImageDecode, ACropOfTheDisplayedPhotoHoldsThatPartInEveryOrientation) {
+    // The displayed top-right quadrant, whatever the stored orientation: every pixel of it is the
+    // colour the display shows there (stored: R G / B W), and the result says which part it holds.
+    struct Case { int orientation; Rgba top_right; };
+    const Case cases[] = {{1, test::kGreen}, {2, test::kRed}, {3, test::kBlue}, {4, test::kWhite},
+                          {5, test::kBlue},  {6, test::kRed}, {7, test::kGreen}, {8, test::kWhite}};
+    for (const Case& c : cases) {
+        const Bytes jpeg = test::with_orientation(test::jpeg32x16(), c.orientation);
+        const DecodeResult r = wg::image::decode(jpeg.data(), jpeg.size(), 0, 0, {}, Crop{0.5f, 0.f, 1.f, 0.5f});
+        ASSERT_EQ(error_id(r), "none") << c.orientation;
+        const bool swapped = c.orientation >= 5;
+        EXPECT_EQ(r.image.width, swapped ? 8 : 16) << c.orientation;
+        EXPECT_EQ(r.image.height, swapped ? 16 : 8) << c.orientation;
+        EXPECT_FLOAT_EQ(r.crop.x0, 0.5f) << c.orientation;
+        EXPECT_FLOAT_EQ(r.crop.y0, 0.f) << c.orientation;
+        EXPECT_FLOAT_EQ(r.crop.x1, 1.f) << c.orientation;
+        EXPECT_FLOAT_EQ(r.crop.y1, 0.5f) << c.orientation;
+        const Rgba mid = test::pixel(r.image, r.image.width / 2, r.image.height / 2);
+        EXPECT_TRUE(test::near(mid, c.top_right, 8)) << c.orientation << " got " << test::str(mid);
+        expect_corners(r.image, {c.top_right, c.top_right, c.top_right, c.top_right}, 40, "orientation " + std::to_string(c.orientation));
+    }
+}
+
+TEST(ImageDecode, ACropIsWidenedToWholePixelsAndFittedInTheBox) {
+    const Bytes png = test::encode_png(64, 32, 3, test::quadrants(64, 32, 3));
+    // 0.30 of 64 px is 19.2: the crop starts at pixel 19 and says so.
+    DecodeResult r = wg::image::decode(png.data(), png.size(), 0, 0, {}, Crop{0.3f, 0.25f, 0.5f, 0.75f});
+    ASSERT_EQ(error_id(r), "none");
+    EXPECT_EQ(r.image.width, 13);  // pixels 19 … 31
+    EXPECT_EQ(r.image.height, 16);
+    EXPECT_FLOAT_EQ(r.crop.x0, 19.f / 64.f);
+    EXPECT_FLOAT_EQ(r.crop.x1, 0.5f);
+    // Into a smaller box: the crop is shrunk with its aspect, never the whole photo.
+    r = wg::image::decode(png.data(), png.size(), 8, 8, {}, Crop{0.f, 0.f, 0.5f, 0.5f});
+    ASSERT_EQ(error_id(r), "none");
+    EXPECT_EQ(r.image.width, 8);  // 32 × 16 of the photo in an 8 × 8 box
+    EXPECT_EQ(r.image.height, 4);
+    EXPECT_TRUE(test::near(test::pixel(r.image, 4, 2), test::kRed, 8)) << test::str(test::pixel(r.image, 4, 2));
+    // A full-width band (all columns, some rows) is a crop too.
+    r = wg::image::decode(png.data(), png.size(), 0, 0, {}, Crop{0.f, 0.5f, 1.f, 1.f});
+    ASSERT_EQ(error_id(r), "none");
+    EXPECT_EQ(r.image.width, 64);
+    EXPECT_EQ(r.image.height, 16);
+    EXPECT_TRUE(test::near(test::pixel(r.image, 8, 8), test::kBlue, 8));
+}
+
 TEST(ImageDecode, FitsTheDisplayedImageInsideTheBoxAndNeverUpscales) {
     const Bytes png = test::encode_png(64, 32, 3, test::quadrants(64, 32, 3));
     const Bytes rotated = test::with_orientation(test::jpeg32x16(), 6);  // shown 16×32

@@ -65,16 +65,17 @@ class DecodePool {
     this.done = 0;
   }
 
-  // One photo: {url (absolute) | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, port, rank, onFetched}.
+  // One photo: {url (absolute) | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, crop?, port, rank, onFetched}
+  // (crop: only that part of the photo, see decode-worker.js).
   // With a MessagePort (transferred), the pixels go out on it, to a render worker, and not to this thread.
   // rank() orders jobs waiting for a worker (0 = a gallery's current slide); onFetched() is called when
   // the worker has the bytes. Resolves {width, height, pixels: ArrayBuffer (premultiplied RGBA), path:
   // 'wasm'|'browser', ms}; rejects with a DecodeError, or an AbortError once `signal` aborts.
-  decode({ url, bytes, maxW, maxH, maxPixels, port, rank = () => 0, onFetched = () => {} }, signal) {
+  decode({ url, bytes, maxW, maxH, maxPixels, crop, port, rank = () => 0, onFetched = () => {} }, signal) {
     if (this.unavailable) return Promise.reject(new DecodeError('decoder.unavailable', this.unavailable));
     if (signal && signal.aborted) return Promise.reject(abortError());
     return new Promise((resolve, reject) => {
-      const job = { id: this.nextId++, msg: { url, bytes, maxW, maxH, maxPixels, port }, rank, onFetched, settled: false, worker: null };
+      const job = { id: this.nextId++, msg: { url, bytes, maxW, maxH, maxPixels, crop, port }, rank, onFetched, settled: false, worker: null };
       job.resolve = (v) => { job.settled = true; resolve(v); };
       job.reject = (e) => { job.settled = true; reject(e); };
       if (signal) {
@@ -162,7 +163,7 @@ class DecodePool {
     if (!job.settled) {
       if (m.cancelled) job.reject(abortError());
       else if (m.error) job.reject(new DecodeError(m.error.id, m.error.message, m.ms));
-      else job.resolve({ width: m.width, height: m.height, pixels: m.pixels, path: m.path, ms: m.ms });
+      else job.resolve({ width: m.width, height: m.height, pixels: m.pixels, path: m.path, ms: m.ms, crop: m.crop, source: m.source });
     }
     if (!w.jobs.size) this._idleLater(w);
     this._dispatch();

@@ -9,7 +9,9 @@
 // runs the same decoder on the page's thread: `self.wasmGalleryDecoder(job)` → the reply message.
 //
 // Messages in:  {module: WebAssembly.Module | null} first, then
-//   {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, port?}   {cancel: id}
+//   {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, crop?, port?}   {cancel: id}
+//   crop [x0, y0, x1, y1]: only that part of the displayed photo (a zoomed photo's detail); the pixels
+//   then carry the part they hold (crop) and the whole photo's size (source).
 //   With a port (a render worker's MessagePort), the pixels {width, height, pixels} go out on it and
 //   the reply carries no pixels.
 // Messages out: {ready: true} | {ready: false, error} once, when the decoder module is (not) usable;
@@ -69,10 +71,10 @@ function decoder() {
 // Formats stb_image lacks: the browser decodes straight to the displayed size (its decoders can skip
 // the full-size bitmap), applying the EXIF orientation itself; the core then premultiplies, exactly as
 // for stb's pixels. Headers without a size (AVIF) are decoded whole and drawn scaled.
-async function browserDecode(M, bytes, fb, maxW, maxH, maxPixels) {
+async function browserDecode(M, bytes, fb, maxW, maxH, maxPixels, crop) {
   const opts = { premultiplyAlpha: 'premultiply', imageOrientation: 'from-image', colorSpaceConversion: 'default' };
   const known = fb.width > 0 && fb.height > 0;
-  if (known) {
+  if (known && !crop) {
     const s = fitSize(M, fb.width, fb.height, maxW, maxH);
     Object.assign(opts, { resizeWidth: s.width, resizeHeight: s.height, resizeQuality: 'high' });
   }
@@ -84,21 +86,36 @@ async function browserDecode(M, bytes, fb, maxW, maxH, maxPixels) {
   }
   try {
     const limit = maxPixels > 0 ? maxPixels : Infinity;
-    if (!known && bmp.width * bmp.height > limit) {
+    if ((!known || crop) && bmp.width * bmp.height > limit) {
       return { error: { id: 'image.too_many_pixels', message: `${bmp.width}×${bmp.height} is ${(bmp.width * bmp.height / 1e6).toFixed(1)} MP, over the ${(limit / 1e6).toFixed(1)} MP limit` } };
     }
-    const s = known ? { width: bmp.width, height: bmp.height } : fitSize(M, bmp.width, bmp.height, maxW, maxH);
+    // A crop (a zoomed photo): that part of the whole bitmap, in whole pixels.
+    const c = crop ? wholePixels(crop, bmp.width, bmp.height) : null;
+    const sw = c ? c.w : bmp.width, sh = c ? c.h : bmp.height;
+    const s = known && !crop ? { width: bmp.width, height: bmp.height } : fitSize(M, sw, sh, maxW, maxH);
     const canvas = IN_WORKER || typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(s.width, s.height)
       : Object.assign(document.createElement('canvas'), { width: s.width, height: s.height });
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bmp, 0, 0, s.width, s.height);
+    if (c) ctx.drawImage(bmp, c.x, c.y, c.w, c.h, 0, 0, s.width, s.height);
+    else ctx.drawImage(bmp, 0, 0, s.width, s.height);
     const rgba = ctx.getImageData(0, 0, s.width, s.height).data;  // straight alpha
     canvas.width = canvas.height = 0;  // let the canvas's own buffer go now, not at GC
-    return finishRgba(M, rgba, s.width, s.height, maxW, maxH, maxPixels);
+    const r = finishRgba(M, rgba, s.width, s.height, maxW, maxH, maxPixels);
+    if (c && !r.error) {
+      r.crop = [c.x / bmp.width, c.y / bmp.height, (c.x + c.w) / bmp.width, (c.y + c.h) / bmp.height];
+      r.source = [bmp.width, bmp.height];
+    }
+    return r;
   } finally {
     bmp.close();
   }
+}
+
+// A crop [x0, y0, x1, y1] (fractions) of a w × h image, widened to whole pixels, at least one.
+function wholePixels([x0, y0, x1, y1], w, h) {
+  const x = Math.min(w - 1, Math.max(0, Math.floor(x0 * w))), y = Math.min(h - 1, Math.max(0, Math.floor(y0 * h)));
+  return { x, y, w: Math.max(x + 1, Math.min(w, Math.ceil(x1 * w))) - x, h: Math.max(y + 1, Math.min(h, Math.ceil(y1 * h))) - y };
 }
 
 // Decodes job.bytes (an ArrayBuffer) → the reply message (see the top of this file).
@@ -113,10 +130,10 @@ async function handle(job) {
   const bytes = new Uint8Array(job.bytes);
   let r, path = 'wasm';
   try {
-    r = decodeEncoded(M, bytes, job.maxW, job.maxH, job.maxPixels);
+    r = decodeEncoded(M, bytes, job.maxW, job.maxH, job.maxPixels, job.crop);
     if (r.fallback) {
       path = 'browser';
-      r = await browserDecode(M, bytes, r.fallback, job.maxW, job.maxH, job.maxPixels);
+      r = await browserDecode(M, bytes, r.fallback, job.maxW, job.maxH, job.maxPixels, job.crop);
     }
   } catch (e) {
     // A trap (out of memory inside stb, a bug) leaves the instance unusable: start a fresh one next time.
@@ -125,7 +142,10 @@ async function handle(job) {
   }
   const reply = { id: job.id, path, ms: performance.now() - t0, heap: heapReport(M) };
   if (r.error) reply.error = r.error;
-  else Object.assign(reply, { width: r.width, height: r.height, pixels: r.pixels });
+  else {
+    Object.assign(reply, { width: r.width, height: r.height, pixels: r.pixels });
+    if (job.crop) Object.assign(reply, { crop: r.crop, source: r.source });
+  }
   return reply;
 }
 
@@ -152,7 +172,7 @@ async function run(job) {
     const reply = await serially(() => (ctrl.signal.aborted ? null : handle({ ...job, bytes })));
     if (!reply || ctrl.signal.aborted) return self.postMessage({ id: job.id, cancelled: true });
     if (job.port && reply.pixels) {
-      job.port.postMessage({ width: reply.width, height: reply.height, pixels: reply.pixels }, [reply.pixels]);
+      job.port.postMessage({ width: reply.width, height: reply.height, pixels: reply.pixels, crop: reply.crop, source: reply.source }, [reply.pixels]);
       job.port = null; // the render worker closes it once the pixels are in
       delete reply.pixels;
     }

@@ -11,26 +11,35 @@ function takeError(M) {
 }
 
 // Copies the module's result into a fresh ArrayBuffer (transferable) and frees it in the module.
-function takePixels(M) {
+// `crop`: the part of the photo the pixels hold; `source`: the whole photo's displayed size.
+function takePixels(M, withCrop) {
   const w = M._wgd_width(), h = M._wgd_height(), p = M._wgd_pixels();
   const pixels = M.HEAPU8.slice(p, p + w * h * 4).buffer;
+  const out = { width: w, height: h, pixels };
+  if (withCrop) {
+    out.crop = [0, 1, 2, 3].map((k) => M._wgd_crop(k));
+    out.source = [M._wgd_display_width(), M._wgd_display_height()];
+  }
   M._wgd_release();
-  return { width: w, height: h, pixels };
+  return out;
 }
 
 // Encoded bytes → {width, height, pixels} | {error: {id, message}} | {fallback: {format, width, height,
 // orientation}} (the browser must decode it; width/height as displayed, 0 when the headers don't say).
-export function decodeEncoded(M, bytes, maxW, maxH, maxPixels) {
+// crop [x0, y0, x1, y1] (fractions of the displayed photo): only that part; the pixels then say which
+// part they hold (`crop`) and the whole photo's size (`source`).
+export function decodeEncoded(M, bytes, maxW, maxH, maxPixels, crop) {
   const p = M._malloc(Math.max(1, bytes.length));
   if (!p) return { error: { id: 'image.out_of_memory', message: 'out of memory for the encoded file' } };
   let status;
   try {
     M.HEAPU8.set(bytes, p);
-    status = M._wgd_decode(p, bytes.length, maxW, maxH, maxPixels || 0);
+    const c = crop || [0, 0, 1, 1];
+    status = M._wgd_decode(p, bytes.length, maxW, maxH, maxPixels || 0, c[0], c[1], c[2], c[3]);
   } finally {
     M._free(p);
   }
-  if (status === PIXELS) return takePixels(M);
+  if (status === PIXELS) return takePixels(M, true);
   const out = status === FALLBACK
     ? { fallback: { format: M.UTF8ToString(M._wgd_format()), width: M._wgd_display_width(), height: M._wgd_display_height(), orientation: M._wgd_orientation() } }
     : { error: takeError(M) };

@@ -27,11 +27,14 @@ export class ImageLoader {
     this.shown = new Map();  // slide → { path: 'wasm'|'browser'|'main', ms, width, height } of the photo shown
     this.failed = new Map(); // slide → { reason, id, decodeMs } of the photo that could not be shown
     this.pool = decodePool();
+    this.detail = null;      // the zoomed photo's sharper part being fetched and decoded (want with a crop)
   }
 
   settled(slide) { return this.state.has(slide); }
 
-  want(list) {
+  want(all) {
+    this._wantDetail(all.find((w) => w.crop));
+    const list = all.filter((w) => !w.crop);
     const wanted = new Set(list.map((w) => w.slide));
     for (const [slide, job] of this.jobs) {
       if (!wanted.has(slide)) { job.ctrl.abort(); this.jobs.delete(slide); }
@@ -44,6 +47,7 @@ export class ImageLoader {
   }
 
   destroy() {
+    this._wantDetail(null);
     for (const job of this.jobs.values()) job.ctrl.abort();
     this.jobs.clear();
     this.queue = [];
@@ -92,6 +96,8 @@ export class ImageLoader {
     const old = this.jobs.get(w.slide);
     if (old) old.ctrl.abort();
     const job = { ...w, ctrl: new AbortController(), fetching: true };
+    job.live = () => this.jobs.get(w.slide) === job;
+    job.fetched = () => this._fetched(job);
     this.jobs.set(w.slide, job);
     const current = () => this.jobs.get(w.slide) === job && !g._destroyed && g._client;
     const t0 = performance.now();
@@ -135,9 +141,9 @@ export class ImageLoader {
       const port = this.g._client.pixelPort(job.slide);
       try {
         const img = await this.pool.decode({ url: data ? undefined : url.href, bytes: data || undefined,
-          maxW: job.width, maxH: job.height, maxPixels, port: port || undefined, rank: () => this._ring(job.slide),
-          onFetched: () => this._fetched(job) }, job.ctrl.signal);
-        if (this.jobs.get(job.slide) !== job || !this.g._client) return null;
+          maxW: job.width, maxH: job.height, maxPixels, crop: job.crop, port: port || undefined, rank: () => this._ring(job.slide),
+          onFetched: job.fetched }, job.ctrl.signal);
+        if (!job.live() || !this.g._client) return null;
         if (!port) this._upload(job.slide, img);
         return { path: img.path, width: img.width, height: img.height };
       } catch (e) {
@@ -147,8 +153,8 @@ export class ImageLoader {
       }
     }
     const bytes = data ? dataUrlBytes(url.href) : await fetchPhoto(url.href, job.ctrl.signal); // `data` may be transferred
-    this._fetched(job);
-    if (this.jobs.get(job.slide) !== job || !this.g._client) return null;
+    job.fetched();
+    if (!job.live() || !this.g._client) return null;
     return this._decodeHere(job, new Uint8Array(bytes));
   }
 
@@ -159,7 +165,32 @@ export class ImageLoader {
 
   // Decoded pixels (premultiplied RGBA) to the engine, transferred, not copied.
   _upload(slide, img) {
-    this.g._send('image', { slide, width: img.width, height: img.height, pixels: img.pixels }, [img.pixels]);
+    this.g._send('image', { slide, width: img.width, height: img.height, pixels: img.pixels, crop: img.crop, source: img.source }, [img.pixels]);
+  }
+
+  // Zoomed in beyond what the whole photo's texture holds, the wasm wants the part on screen again at
+  // the screen's resolution ({slide, url, width, height, crop}); one at a time, the newest wins. It is
+  // only sharper: a failure leaves the whole photo shown and is not the slide's error.
+  _wantDetail(w) {
+    const d = this.detail;
+    if (d && w && d.slide === w.slide && d.url === w.url && d.width === w.width && d.height === w.height &&
+        d.crop.every((v, k) => v === w.crop[k])) return;  // that one is on its way
+    if (d) d.ctrl.abort();
+    this.detail = null;
+    if (!w || this.g._destroyed) return;
+    const job = { ...w, ctrl: new AbortController() };
+    job.live = () => this.detail === job;
+    job.fetched = () => {};
+    this.detail = job;
+    (async () => {
+      try {
+        await this._decode(job, photoUrl(w.url, this.g._jsonUrl));
+      } catch (e) {
+        if (e.name !== 'AbortError' && job.live()) console.warn('[wasm-gallery] the zoomed photo stays as it is:', e.message || e);
+      } finally {
+        if (this.detail === job) this.detail = null;
+      }
+    })();
   }
 
   // The engine's word on pixels it was given: a refusal is the photo's failure, unless the gallery has
@@ -173,9 +204,9 @@ export class ImageLoader {
 
   // No workers: the decoder decodes on this thread (a large photo blocks the page while it does).
   async _decodeHere(job, bytes) {
-    const r = await (await pageDecoder())({ bytes: bytes.buffer, maxW: job.width, maxH: job.height, maxPixels: this._maxPixels() });
+    const r = await (await pageDecoder())({ bytes: bytes.buffer, maxW: job.width, maxH: job.height, maxPixels: this._maxPixels(), crop: job.crop });
     if (r.error) throw failure(r.error.id, r.error.message);
-    if (this.jobs.get(job.slide) !== job || !this.g._client) return null;
+    if (!job.live() || !this.g._client) return null;
     this._upload(job.slide, r);
     return { path: 'main', width: r.width, height: r.height };
   }

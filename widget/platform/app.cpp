@@ -61,6 +61,45 @@ wg::LayoutInput layout_input(const App& a, int index) {
 
 void emit(const char* type, const std::string& json) { wg_js_event(type, json.c_str()); }
 
+// The zoomed current photo as zoom_detail() sees it; false when it is not zoomed or has no texture.
+static bool detail_input(const App& a, const wg::Layout& L, wg::DetailInput* in) {
+    const size_t i = size_t(a.carousel.index());
+    if (!a.zoom.zoomed() || i >= a.images.size() || !a.images[i].tex) return false;
+    const float uw = L.uv1x - L.uv0x, uh = L.uv1y - L.uv0y;
+    if (uw <= 0 || uh <= 0) return false;
+    const wg::motion::ZoomBox b = a.zoom.box();  // shows uv0…uv1 of the photo
+    const SlideImage& im = a.images[i];
+    in->photo = {b.x - L.uv0x * b.w / uw, b.y - L.uv0y * b.h / uh, b.w / uw, b.h / uh};
+    in->view = L.photo_area;
+    in->dpr = a.dpr;
+    in->whole_w = im.w;
+    in->whole_h = im.h;
+    in->source_w = im.source_w;
+    in->source_h = im.source_h;
+    in->max_pixels = kMaxDetailPixels;
+    in->max_side = std::min(a.gl_max_texture, kMaxZoomTextureSide);
+    return true;
+}
+
+void drop_detail(App& a) {
+    if (!a.detail.tex) return;
+    if (a.gl) wg::platform::delete_texture(a.detail.tex);
+    a.budget.erase(detail_key(a.detail.slide));
+    a.detail = Detail{};
+}
+
+void evict(App& a, const std::vector<int>& keys) {
+    for (int s : keys) {
+        if (s < 0) {
+            drop_detail(a);
+            continue;
+        }
+        SlideImage& ev = a.images[size_t(s)];
+        wg::platform::delete_texture(ev.tex);
+        ev.tex = 0;
+    }
+}
+
 // Tells JS which photos to have ready, nearest first, at the pixel size they are shown at (and from
 // the size of the photo that covers it, image_choice.h).
 void update_wants(App& a) {
@@ -74,6 +113,7 @@ void update_wants(App& a) {
     // The zoomed photo is wanted at the size it is shown at (up to the texture limit), so it is sharp;
     // back at the whole photo the large texture is replaced by one of the usual size (memory).
     const float zoom = a.zoom.scale();
+    int wanted_w = 0, wanted_h = 0;  // the current photo's whole texture asked for anew, if it is
     for (int s : wg::TextureBudget::wanted(a.carousel.index(), n, a.gallery.options.loop)) {
         const SlideImage& im = a.images[size_t(s)];
         const bool current = s == a.carousel.index();
@@ -89,11 +129,34 @@ void update_wants(App& a) {
         // Left over from a zoom (the current slide back at the whole photo, or a slide left while zoomed).
         const bool too_big = (!current || zoom <= 1) && im.tex && 2 * im.w > 3 * pw && 2 * im.h > 3 * ph;
         if (im.failed || (big_enough && !too_big)) continue;
+        if (current) wanted_w = sw, wanted_h = sh;
         if (!first) j += ",";
         first = false;
         const std::string& url = wg::choose_image(a.gallery.slides[size_t(s)], sw, sh, a.gallery.options.fit);
         j += "{\"slide\":" + std::to_string(s) + ",\"url\":" + wg::json_string(url) +
              ",\"width\":" + std::to_string(sw) + ",\"height\":" + std::to_string(sh) + "}";
+    }
+    // Zoomed in further than that texture holds: the part on screen again, at the screen's pixels.
+    wg::DetailInput in;
+    if (a.zoom.settled() && detail_input(a, L, &in)) {
+        // A larger whole texture on its way may hold enough: judged by what it will be.
+        in.whole_w = std::max(in.whole_w, wanted_w);
+        in.whole_h = std::max(in.whole_h, wanted_h);
+        const wg::DetailNeed need = wg::zoom_detail(in);
+        const int cur = a.carousel.index();
+        if (!need.wanted) {
+            drop_detail(a);
+        } else if (!(a.detail.tex && a.detail.slide == cur && wg::detail_serves(a.detail.crop, a.detail.w, a.detail.h, in))) {
+            const wg::image::Crop& c = need.crop;
+            const std::string& url = wg::choose_image(a.gallery.slides[size_t(cur)], int(in.photo.w * a.dpr),
+                                                      int(in.photo.h * a.dpr), a.gallery.options.fit);
+            j += std::string(first ? "" : ",") + "{\"slide\":" + std::to_string(cur) + ",\"url\":" + wg::json_string(url) +
+                 ",\"width\":" + std::to_string(need.width) + ",\"height\":" + std::to_string(need.height) +
+                 ",\"crop\":[" + wg::decimal(c.x0, 5) + "," + wg::decimal(c.y0, 5) + "," + wg::decimal(c.x1, 5) + "," +
+                 wg::decimal(c.y1, 5) + "]}";
+        }
+    } else if (a.zoom.settled()) {
+        drop_detail(a);  // back at the whole photo
     }
     j += "]";
     if (j != a.want_sent) {
@@ -143,9 +206,12 @@ void publish_state(App& a) {
     // The zoom once it rests (the page announces it and follows it with its Zoom button).
     if (a.zoom.settled()) {
         const int z = int(std::lround(a.zoom.scale() * 100));
-        if (z != a.zoom_sent) {
+        const wg::motion::ZoomBox b = a.zoom.box();
+        std::string where = wg::decimal(b.x, 0) + "," + wg::decimal(b.y, 0) + "," + wg::decimal(b.w, 0);
+        if (z != a.zoom_sent || (z > 100 && where != a.zoom_where)) {
             a.zoom_sent = z;
-            update_wants(a);  // a sharper photo for the zoom, or the usual one back
+            a.zoom_where = std::move(where);
+            update_wants(a);  // a sharper photo (or part of it) for the zoom, or the usual one back
         }
     }
     key += " z" + std::to_string(a.zoom_sent);
@@ -165,6 +231,7 @@ void publish_state(App& a) {
 void drain_settled(App& a) {
     while (auto idx = a.carousel.take_settled_change()) {
         a.zoom.snap_to_rest();  // another slide: its photo whole
+        drop_detail(a);
         a.double_tap.reset();
         emit("slidechange", "{\"index\":" + std::to_string(*idx) + ",\"count\":" +
                                 std::to_string(a.carousel.count()) + "}");
@@ -179,6 +246,7 @@ void release_gl(App& a) {
         if (im.tex) a.budget.erase(int(&im - a.images.data()));
         im.tex = 0;
     }
+    drop_detail(a);
     if (a.gl && a.gl_ready) a.text.drop_images();
     if (a.gl_ready) a.renderer.shutdown();
     a.gl_ready = false;

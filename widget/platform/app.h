@@ -13,6 +13,7 @@
 #include "core/motion/zoom.h"
 #include "core/render_scale.h"
 #include "core/texture_budget.h"
+#include "core/zoom_detail.h"
 #include "platform/browser_text.h"
 #include "platform/gl_renderer.h"
 #include "render/frame_list.h"
@@ -36,6 +37,9 @@ constexpr int kMaxTextureSide = 2048;
 // resident. On a phone at DPR 3 a 3:2 photo is sharp to about 2.8× (the double tap's 2.5× included).
 constexpr int kMaxZoomTextureSide = 2 * kMaxTextureSide;
 constexpr double kMaxZoomTexturePixels = double(wg::TextureBudget::kDefaultMaxBytes) / 2 / 4;
+// A detail (the visible part of a photo zoomed in further than that) holds at most this many pixels:
+// at DPR 3 a phone's photo area and half of it again around it for panning.
+constexpr double kMaxDetailPixels = kMaxZoomTexturePixels / 2;
 // A photo is re-requested at a larger size when the displayed size outgrows it by this factor
 // (e.g. entering fullscreen), not for every small resize.
 constexpr float kResampleFactor = 1.25f;
@@ -49,7 +53,19 @@ struct SlideImage {
     double arrived = -1;    // time the texture arrived (cross-fade start)
     bool failed = false;
     std::string reason;     // short message shown in the placeholder
+    int source_w = 0, source_h = 0;  // the photo's own pixels, once a detail's decode has said (0 = unknown)
 };
+
+// A sharper part of the zoomed photo (core/zoom_detail.h): the visible part decoded again at the
+// screen's resolution when the whole photo's texture cannot hold that many pixels.
+struct Detail {
+    unsigned tex = 0;
+    int w = 0, h = 0;
+    int slide = -1;
+    wg::image::Crop crop;   // which part of the displayed photo
+};
+// The texture budget knows a detail by this key (slides are ≥ 0).
+constexpr int detail_key(int slide) { return -1 - slide; }
 
 struct App {
     int gl = 0;                          // Emscripten GL context handle (0 = none / lost)
@@ -76,6 +92,8 @@ struct App {
     wg::ControlTap tap;                  // a press on a drawn control, until it is a tap or a drag
     wg::motion::Zoom zoom;               // the current photo's zoom (reset when the slide changes)
     wg::motion::DoubleTap double_tap;
+    Detail detail;                       // the current zoomed photo's sharper part, if any
+    std::string zoom_where;              // the settled zoom's place last asked for photos (update_wants)
     // A finger moving the zoomed photo: its last place and time, and whether the carousel took over
     // at the photo's edge.
     struct Pan { int id = -1; float x = 0, y = 0, vx = 0, vy = 0; double t = 0; bool carousel = false; } pan;
@@ -106,6 +124,10 @@ void publish_state(App& a);
 // Reports settled slide changes (slidechange) and the state that follows them.
 void drain_settled(App& a);
 void release_gl(App& a);
+// Frees the zoomed photo's sharper part (zoom left, slide changed, gallery reloaded).
+void drop_detail(App& a);
+// Frees what the texture budget hands back: slides' photos and the detail (negative keys).
+void evict(App& a, const std::vector<int>& keys);
 bool init_gl(App& a);
 
 }  // namespace wg::platform

@@ -40,6 +40,7 @@ constexpr int kMaxRgbaSide = 1 << 14;
 struct Result {
     wg::image::Image image;  // premultiplied RGBA once finished
     wg::image::Info info;    // what probe saw (format, stored and displayed size, orientation)
+    wg::image::Crop crop;    // the part of the displayed photo the pixels hold
     std::string error_id, error_message;
 };
 
@@ -67,12 +68,17 @@ extern "C" {
 
 // Decodes `size` bytes at `data` to premultiplied RGBA that fits inside max_w × max_h as displayed
 // (EXIF orientation applied; never upscaled; ≤ 0 = no limit on that side). max_pixels lowers the
-// core's pixel limit (≤ 0 or above it = the core's kMaxPixels). Returns kStatus*.
-EMSCRIPTEN_KEEPALIVE int wgd_decode(const uint8_t* data, int size, int max_w, int max_h, double max_pixels) {
+// core's pixel limit (≤ 0 or above it = the core's kMaxPixels). x0…y1: only that part of the displayed
+// photo, in fractions of its sides (0, 0, 1, 1 = all of it; wgd_crop_* say the part decoded). Returns kStatus*.
+EMSCRIPTEN_KEEPALIVE int wgd_decode(const uint8_t* data, int size, int max_w, int max_h, double max_pixels,
+                                    float x0, float y0, float x1, float y1) {
     release();
     if (!data || size < 0) size = 0;
-    wg::image::DecodeResult r = wg::image::decode(data, size_t(size), max_w, max_h, limits_of(max_pixels));
+    wg::image::Crop crop;
+    if (x0 >= 0 && y0 >= 0 && x1 <= 1 && y1 <= 1 && x1 > x0 && y1 > y0) crop = {x0, y0, x1, y1};  // else all of it
+    wg::image::DecodeResult r = wg::image::decode(data, size_t(size), max_w, max_h, limits_of(max_pixels), crop);
     g_result.info = r.info;
+    g_result.crop = r.crop;
     if (r.error) return set_error(r.error->id.c_str(), std::move(r.error->message));
     if (r.browser_fallback) return kStatusFallback;
     g_result.image = std::move(r.image);
@@ -132,6 +138,11 @@ EMSCRIPTEN_KEEPALIVE const char* wgd_format(void) { return wg::image::format_nam
 EMSCRIPTEN_KEEPALIVE int wgd_display_width(void) { return g_result.info.display_width; }
 EMSCRIPTEN_KEEPALIVE int wgd_display_height(void) { return g_result.info.display_height; }
 EMSCRIPTEN_KEEPALIVE int wgd_orientation(void) { return g_result.info.orientation; }
+// The part of the displayed photo the last decode's pixels hold: 0 x0, 1 y0, 2 x1, 3 y1.
+EMSCRIPTEN_KEEPALIVE float wgd_crop(int edge) {
+    const wg::image::Crop& c = g_result.crop;
+    return edge == 0 ? c.x0 : edge == 1 ? c.y0 : edge == 2 ? c.x1 : c.y1;
+}
 
 // The core's fit_size (pure, no result involved): the size w × h is shown at inside max_w × max_h, so
 // the browser's decoder is asked for exactly what stb's path would have produced.

@@ -108,6 +108,8 @@ EMSCRIPTEN_KEEPALIVE const char* wg_stats(void) {
             ",\"textInMotion\":" + std::to_string(a.text_in_motion) +
             ",\"drawCalls\":" + std::to_string(a.last_draw_calls) + ",\"vertices\":" + std::to_string(a.last_vertices) +
             ",\"zoom\":" + wg::decimal(a.zoom.scale(), 2) +
+            ",\"zoomDetail\":[" + std::to_string(a.detail.w) + "," + std::to_string(a.detail.h) + "," +
+            wg::decimal(a.detail.crop.w(), 4) + "," + wg::decimal(a.detail.crop.h(), 4) + "]" +
             ",\"animating\":" + (a.carousel.animating() || !a.zoom.settled() ? "true" : "false") + "}";
     return a.out.c_str();
 }

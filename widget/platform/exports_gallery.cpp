@@ -35,6 +35,7 @@ EMSCRIPTEN_KEEPALIVE const char* wg_load(const char* text, int len, const char* 
         int prev = a.loaded ? a.carousel.index() : -1;
         std::vector<wg::Slide> old_slides = a.loaded ? a.gallery.slides : std::vector<wg::Slide>{};
         std::vector<SlideImage> old_images = std::move(a.images);
+        drop_detail(a);  // of the photo zoomed in the gallery before
         a.gallery = std::move(r.gallery);
         size_t n = a.gallery.slides.size();
         a.images.assign(n, SlideImage{});

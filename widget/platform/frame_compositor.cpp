@@ -68,6 +68,15 @@ wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& l
                 const wg::motion::ZoomBox b = a.zoom.box();
                 sv.zoomed = true;
                 sv.zoom = {b.x, b.y, b.w, b.h};
+                if (a.detail.tex && a.detail.slide == s.index) {  // the sharper part on top
+                    const wg::DetailPlace d = wg::place_detail(sv.zoom, L.uv0x, L.uv0y, L.uv1x, L.uv1y, a.detail.crop);
+                    if (d.shown) {
+                        sv.detail = (ImTextureID)(intptr_t)a.detail.tex;
+                        sv.detail_rect = d.rect;
+                        sv.detail_uv = {d.u0, d.v0, d.u1, d.v1};
+                        a.budget.touch(detail_key(s.index));
+                    }
+                }
             }
         }
         v.slides.push_back(sv);

@@ -136,6 +136,9 @@ void draw_slide(ImDrawList* dl, TextEngine& te, const Theme& th, const FrameView
         ImU32 tint = IM_COL32(int(255 * ta), int(255 * ta), int(255 * ta), int(255 * ta));
         dl->AddImage(sv.texture, px.min(image, dx), px.max(image, dx), ImVec2(L.uv0x, L.uv0y),
                      ImVec2(L.uv1x, L.uv1y), tint);
+        if (sv.detail)
+            dl->AddImage(sv.detail, px.min(sv.detail_rect, dx), px.max(sv.detail_rect, dx),
+                         ImVec2(sv.detail_uv.x, sv.detail_uv.y), ImVec2(sv.detail_uv.w, sv.detail_uv.h), tint);
         if (v.premultiplied_blend) dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     } else {
         dl->AddRectFilled(pa, pb, to_imgui(th.placeholder, al));

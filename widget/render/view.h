@@ -25,6 +25,9 @@ struct SlideView {
     std::string failure;        // short reason shown in the placeholder
     bool zoomed = false;        // the photo is drawn in `zoom` (CSS px) instead of the layout's image rect
     Rect zoom;
+    ImTextureID detail = nullptr;  // zoomed far in: a sharper part of the photo, drawn over it
+    Rect detail_rect;              // where (CSS px)
+    Rect detail_uv;                // which part of the detail's texture: u0, v0 as x, y; u1, v1 as w, h
 };
 
 // What a focused control looks like, mirrored from the DOM buttons' focus.

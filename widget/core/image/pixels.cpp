@@ -2,6 +2,7 @@
 // intermediate rotated copy is made; resizing is stb_image_resize's.
 #include "core/image/pixels.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstddef>
 
@@ -95,9 +96,26 @@ Image orient(Image img, int orientation) {
     return orient_to_rgba(img.rgba.data(), img.width, img.height, 4, orientation);
 }
 
-bool resize_pixels(const uint8_t* src, int w, int h, int channels, uint8_t* dst, int dw, int dh) {
+bool resize_pixels(const uint8_t* src, int w, int h, int channels, uint8_t* dst, int dw, int dh, int src_stride) {
     if (!src || !dst || w <= 0 || h <= 0 || dw <= 0 || dh <= 0) return false;
-    return stb::resize(src, w, h, channels, dst, dw, dh);
+    return stb::resize(src, w, h, channels, dst, dw, dh, src_stride);
+}
+
+namespace {
+// kMaps in fractions: the corners of a crop map like pixels, with w−1 and h−1 becoming 1.
+Crop map_crop(const Crop& c, int orientation) {
+    const Map& m = kMaps[orientation >= 1 && orientation <= 8 ? orientation : 1];
+    auto sx = [&](float x, float y) { return m.ax * x + m.bx * y + (m.cx_last ? 1.f : 0.f); };
+    auto sy = [&](float x, float y) { return m.ay * x + m.by * y + (m.cy_last ? 1.f : 0.f); };
+    const float ax = sx(c.x0, c.y0), bx = sx(c.x1, c.y1), ay = sy(c.x0, c.y0), by = sy(c.x1, c.y1);
+    return {std::min(ax, bx), std::min(ay, by), std::max(ax, bx), std::max(ay, by)};
+}
+}  // namespace
+
+Crop to_stored(const Crop& displayed, int orientation) { return map_crop(displayed, orientation); }
+// Every orientation is its own inverse except the two quarter turns, which undo each other.
+Crop to_displayed(const Crop& stored, int orientation) {
+    return map_crop(stored, orientation == 6 ? 8 : orientation == 8 ? 6 : orientation);
 }
 
 Image fit_within(const Image& img, int max_w, int max_h) {

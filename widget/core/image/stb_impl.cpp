@@ -110,10 +110,10 @@ const char* failure_reason() {
     return r ? r : "unknown";
 }
 
-bool resize(const uint8_t* src, int w, int h, int channels, uint8_t* dst, int dw, int dh) {
+bool resize(const uint8_t* src, int w, int h, int channels, uint8_t* dst, int dw, int dh, int src_stride) {
     if (channels < 1 || channels > 4) return false;
     const int alpha = channels == 2 || channels == 4 ? channels - 1 : STBIR_ALPHA_CHANNEL_NONE;
-    return stbir_resize_uint8_generic(src, w, h, 0, dst, dw, dh, 0, channels, alpha, 0, STBIR_EDGE_CLAMP,
+    return stbir_resize_uint8_generic(src, w, h, src_stride, dst, dw, dh, 0, channels, alpha, 0, STBIR_EDGE_CLAMP,
                                       STBIR_FILTER_MITCHELL, STBIR_COLORSPACE_SRGB, nullptr) != 0;
 }
 

@@ -18,7 +18,9 @@ const char* failure_reason();
 
 // stb_image_resize, sRGB-aware, Mitchell filter, clamped edges; with 2 or 4 channels the last one is
 // straight alpha (stbir weights colour by it, so transparent pixels don't bleed into their neighbours).
-bool resize(const uint8_t* src, int w, int h, int channels, uint8_t* dst, int dw, int dh);
+// src_stride: bytes from one source row to the next (0 = w × channels), so a part of a larger image can
+// be resized in place.
+bool resize(const uint8_t* src, int w, int h, int channels, uint8_t* dst, int dw, int dh, int src_stride = 0);
 
 // Bytes stb currently holds and the most it held since reset_alloc_peak(): lets tests check that a
 // refused image never made stb allocate, and what a decode costs.
