@@ -30,31 +30,44 @@ TEST(RenderScale, FramesThatKeepUpAreNeverReduced) {
     EXPECT_EQ(r.reduced_motions(), 0);
 }
 
-TEST(RenderScale, SlowMovingFramesAreReducedAndTheFrameAtRestIsFull) {
+TEST(RenderScale, SlowMovingFramesAreReducedStepByStepAndTheFrameAtRestIsFull) {
     wg::RenderScale r;
     r.set_dpr(3);
     double t = 0;
     move(r, t, 10, 1000.0 / 60);  // learns the display's interval
     rest(r, t);
-    const std::vector<float> s = move(r, t, 6, 60);
+    const std::vector<float> s = move(r, t, 9, 60);
     // The first frame of a motion (its interval is from rest) and two slow ones stay full; the third
-    // slow one switches.
+    // slow one halves each side; three more still slow there go to one device pixel per CSS px.
     EXPECT_EQ(s[0], 1.f);
     EXPECT_EQ(s[1], 1.f);
     EXPECT_EQ(s[2], 1.f);
     EXPECT_EQ(s[3], 0.5f);
     EXPECT_EQ(s[5], 0.5f);
+    EXPECT_FLOAT_EQ(s[6], 1 / 3.f);
+    EXPECT_FLOAT_EQ(s[8], 1 / 3.f);
     rest(r, t);
     EXPECT_EQ(r.scale(), 1.f) << "sharp at rest";
     // The next motion starts reduced at once.
-    EXPECT_EQ(move(r, t, 1, 60)[0], 0.5f);
+    EXPECT_FLOAT_EQ(move(r, t, 1, 60)[0], 1 / 3.f);
     EXPECT_EQ(r.reduced_motions(), 2);
+}
+
+TEST(RenderScale, FramesThatKeepUpAtHalfStayThere) {
+    wg::RenderScale r;
+    r.set_dpr(3);
+    double t = 0;
+    move(r, t, 10, 1000.0 / 60);
+    rest(r, t);
+    move(r, t, 4, 60);  // reduced to half
+    for (float s : move(r, t, 20, 1000.0 / 60)) EXPECT_EQ(s, 0.5f);
 }
 
 TEST(RenderScale, NeverBelowOneDevicePixelPerCssPixel) {
     wg::RenderScale r;
     r.set_dpr(1.5f);
-    EXPECT_FLOAT_EQ(r.reduced_scale(), 1 / 1.5f);
+    EXPECT_FLOAT_EQ(r.level_scale(1), 1 / 1.5f);
+    EXPECT_FLOAT_EQ(r.level_scale(2), 1 / 1.5f);
     r.set_dpr(1);
     double t = 0;
     for (float s : move(r, t, 20, 100)) EXPECT_EQ(s, 1.f) << "at DPR 1 there is nothing to reduce";

@@ -7,8 +7,14 @@ namespace wg {
 
 void RenderScale::set_dpr(float dpr) { dpr_ = dpr > 0 ? dpr : 1; }
 
-// Half the pixels on each side (a quarter of the fill), but at least one device pixel per CSS px.
-float RenderScale::reduced_scale() const { return std::min(1.f, std::max(0.5f, 1.f / dpr_)); }
+// Level 1: half the pixels on each side (a quarter of the fill), but at least one device pixel per
+// CSS px; level 2, if still slow: one device pixel per CSS px (a ninth of the fill at DPR 3) — what a
+// DPR 1 screen shows, while the photo is moving.
+float RenderScale::level_scale(int level) const {
+    if (level <= 0) return 1.f;
+    const float one = std::min(1.f, 1.f / dpr_);
+    return level == 1 ? std::max(0.5f, one) : one;
+}
 
 void RenderScale::frame(double t, bool moving) {
     if (!moving) {
@@ -20,19 +26,21 @@ void RenderScale::frame(double t, bool moving) {
     if (!moving_) {  // a motion starts; its first interval (from rest) says nothing about speed
         moving_ = true;
         last_ = t;
-        if (reduced_ && ++motions_ % kRetryEvery == 0) reduced_ = false;
-        if (reduced_) ++reduced_motions_;
+        slow_ = 0;
+        if (level_ > 0 && ++motions_ % kRetryEvery == 0) level_ = 0;
+        if (level_ > 0) ++reduced_motions_;
         return;
     }
     const double dt = t - last_;
     last_ = t;
     if (dt <= 0) return;
     display_ms_ = std::min(display_ms_, std::max(dt, 1000.0 / 240));
-    if (reduced_) return;
+    if (level_ >= kLevels - 1) return;
     slow_ = dt > kSlowFactor * display_ms_ ? slow_ + 1 : 0;
-    if (slow_ >= kSlowFrames && reduced_scale() < 1.f) {
-        reduced_ = true;
-        ++reduced_motions_;
+    if (slow_ >= kSlowFrames && level_scale(level_ + 1) < level_scale(level_)) {
+        if (level_ == 0) ++reduced_motions_;
+        ++level_;
+        slow_ = 0;
     }
 }
 

@@ -11,8 +11,10 @@ class RenderScale {
 public:
     // A moving frame slower than this many display intervals counts as slow.
     static constexpr double kSlowFactor = 1.6;
-    // This many slow moving frames in a row at full resolution reduce it.
+    // This many slow moving frames in a row at one level go to the next, fewer pixels.
     static constexpr int kSlowFrames = 3;
+    // Full, then half the device pixels per side, then one per CSS px (level_scale).
+    static constexpr int kLevels = 3;
     // Every this many motions, one starts at full resolution again to see if it keeps up now.
     static constexpr int kRetryEvery = 8;
 
@@ -22,8 +24,9 @@ public:
     // scale() for the next frame.
     void frame(double t, bool moving);
     // The drawing buffer's scale for the next frame: 1 at rest and while frames keep up.
-    float scale() const { return moving_ && reduced_ ? reduced_scale() : 1.f; }
-    float reduced_scale() const;
+    float scale() const { return moving_ ? level_scale(level_) : 1.f; }
+    // The scale at each level (0 full, kLevels − 1 fewest pixels).
+    float level_scale(int level) const;
     // Motions drawn reduced so far (for stats).
     int reduced_motions() const { return reduced_motions_; }
 
@@ -32,8 +35,8 @@ private:
     double display_ms_ = 1000.0 / 60;  // shortest interval seen: the display's frame interval
     bool moving_ = false;
     double last_ = -1;                 // time of the previous moving frame; < 0: none
-    int slow_ = 0;                     // slow full-resolution frames in a row
-    bool reduced_ = false;             // moving frames are drawn reduced
+    int slow_ = 0;                     // slow frames in a row at this level
+    int level_ = 0;                    // moving frames are drawn at level_scale(level_)
     int motions_ = 0;                  // motions started reduced (for the retry)
     int reduced_motions_ = 0;
 };
