@@ -65,7 +65,7 @@ function now(page) {
     const g = __bench.gallery();
     const s = (await g._gallery._client.debug('stats')).stats;
     return { textureBytes: s.textureBytes, texturesResident: s.texturesResident, zoom: s.zoom, framesRendered: s.framesRendered,
-      renderScale: s.renderScale, reducedMotions: s.reducedMotions, heapSize: s.heapSize,
+      renderScale: s.renderScale, reducedMotions: s.reducedMotions, heapSize: s.heapSize, zoomDetail: s.zoomDetail,
       animating: !!(s.animating || g.stats.animating), zoomPct: g._gallery._zoom || 100, index: g.index,
       pageScale: visualViewport.scale, scrollY, t: performance.now() };
   });
@@ -240,6 +240,9 @@ async function pinch(server, page0) {
     const sharp = await upload(page, 0, pageT(g1.down), true, usual);
     if (!sharp || sharp.at === null) odd.push(`no sharper texture after the pinch (${sharp ? 'asked for, not uploaded' : 'never asked for'})`);
     else if (!sharp.ok) odd.push('the sharper texture failed to upload');
+    // Past what a whole-photo texture holds: the visible part decoded again at the screen's pixels.
+    const detailIn = await until(page, (s) => !!s.zoomDetail && s.zoomDetail[0] > 0, TEXTURE_TIMEOUT_MS);
+    if (!detailIn) odd.push('no detail (the visible part at the screen\'s pixels) after the pinch');
     const zoomedStats = await rest(page);
     if (zoomedStats && zoomedStats.textureBytes <= start.textureBytes) odd.push('textureBytes did not grow while zoomed');
     const fetchedForZoom = photoBytes(log, logFrom);
@@ -294,6 +297,9 @@ async function pinch(server, page0) {
       pinchEndToWantMs: sharp ? sharp.want.at - pageT(g1.up) : null,
       pinchEndToSharpMs: sharp && sharp.at !== null ? sharp.at - pageT(g1.up) : null,
       sharpSize: sharp ? [sharp.want.width, sharp.want.height] : null,
+      pinchEndToDetailMs: detailIn ? detailIn.t - pageT(g1.up) : null,
+      detailPerPhotoWidth: detailIn ? detailIn.zoomDetail[0] / detailIn.zoomDetail[2] : null,
+      detailSize: detailIn ? detailIn.zoomDetail.slice(0, 2) : null,
       textureBytes: { before: start.textureBytes, zoomed: zoomedStats ? zoomedStats.textureBytes : null,
         afterPans: panned.textureBytes, afterPinchOut: settledOut ? settledOut.textureBytes : null, freed: after.textureBytes,
         freedMs: back && back.at !== null ? back.at - pageT(g2.up) : null },

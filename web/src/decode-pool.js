@@ -163,7 +163,7 @@ class DecodePool {
     if (!job.settled) {
       if (m.cancelled) job.reject(abortError());
       else if (m.error) job.reject(new DecodeError(m.error.id, m.error.message, m.ms));
-      else job.resolve({ width: m.width, height: m.height, pixels: m.pixels, path: m.path, ms: m.ms, crop: m.crop, source: m.source });
+      else job.resolve({ width: m.width, height: m.height, pixels: m.pixels, opaque: m.opaque, path: m.path, ms: m.ms, crop: m.crop, source: m.source });
     }
     if (!w.jobs.size) this._idleLater(w);
     this._dispatch();

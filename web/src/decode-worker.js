@@ -16,7 +16,7 @@
 //   the reply carries no pixels.
 // Messages out: {ready: true} | {ready: false, error} once, when the decoder module is (not) usable;
 //   per job, {id, fetched: byteLength} when its bytes are in (fetched jobs only), then exactly one of
-//   {id, width, height, pixels (ArrayBuffer, transferred), path: 'wasm'|'browser', ms, heap},
+//   {id, width, height, pixels (ArrayBuffer, transferred), opaque, path: 'wasm'|'browser', ms, heap},
 //   {id, error: {id, message}, ms, heap} or {id, cancelled: true}.
 import createWasmGalleryDecoder from 'wasm-gallery-decoder-glue';
 import { decodeEncoded, finishRgba, fitSize, heapReport } from './decoder-abi.js';
@@ -143,7 +143,7 @@ async function handle(job) {
   const reply = { id: job.id, path, ms: performance.now() - t0, heap: heapReport(M) };
   if (r.error) reply.error = r.error;
   else {
-    Object.assign(reply, { width: r.width, height: r.height, pixels: r.pixels });
+    Object.assign(reply, { width: r.width, height: r.height, pixels: r.pixels, opaque: r.opaque });
     if (job.crop) Object.assign(reply, { crop: r.crop, source: r.source });
   }
   return reply;
@@ -172,7 +172,7 @@ async function run(job) {
     const reply = await serially(() => (ctrl.signal.aborted ? null : handle({ ...job, bytes })));
     if (!reply || ctrl.signal.aborted) return self.postMessage({ id: job.id, cancelled: true });
     if (job.port && reply.pixels) {
-      job.port.postMessage({ width: reply.width, height: reply.height, pixels: reply.pixels, crop: reply.crop, source: reply.source }, [reply.pixels]);
+      job.port.postMessage({ width: reply.width, height: reply.height, pixels: reply.pixels, opaque: reply.opaque, crop: reply.crop, source: reply.source }, [reply.pixels]);
       job.port = null; // the render worker closes it once the pixels are in
       delete reply.pixels;
     }

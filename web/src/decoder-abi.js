@@ -11,11 +11,12 @@ function takeError(M) {
 }
 
 // Copies the module's result into a fresh ArrayBuffer (transferable) and frees it in the module.
-// `crop`: the part of the photo the pixels hold; `source`: the whole photo's displayed size.
+// `opaque`: no pixel is see-through; `crop`: the part of the photo the pixels hold; `source`: the whole
+// photo's displayed size.
 function takePixels(M, withCrop) {
   const w = M._wgd_width(), h = M._wgd_height(), p = M._wgd_pixels();
   const pixels = M.HEAPU8.slice(p, p + w * h * 4).buffer;
-  const out = { width: w, height: h, pixels };
+  const out = { width: w, height: h, pixels, opaque: M._wgd_opaque() === 1 };
   if (withCrop) {
     out.crop = [0, 1, 2, 3].map((k) => M._wgd_crop(k));
     out.source = [M._wgd_display_width(), M._wgd_display_height()];

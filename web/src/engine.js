@@ -297,18 +297,21 @@ export class Engine {
   }
 
   // ---- photos -----------------------------------------------------------------------------------
-  // Decoded, premultiplied RGBA at display size into the wasm heap (wg_image_pixels takes it).
-  // With `crop`: a sharper part of the zoomed photo (wg_image_detail), `source` the whole photo's size.
-  _upload({ slide, width, height, pixels, crop, source }) {
+  // Decoded, premultiplied RGBA at display size: uploaded from its own buffer (Module.wgPixels, read by
+  // wg_js_photo_texture), never copied into the wasm heap. With `crop`: a sharper part of the zoomed
+  // photo (wg_image_detail), `source` the whole photo's size.
+  _upload({ slide, width, height, pixels, opaque, crop, source }) {
     const M = this.M;
     let ok = false;
-    if (!this.destroyed && width > 0 && height > 0 && width <= MAX_PIXELS_SIDE && height <= MAX_PIXELS_SIDE && pixels) {
-      const p = M._malloc(width * height * 4);
-      if (p) {
-        M.HEAPU8.set(new Uint8Array(pixels, 0, width * height * 4), p);
+    if (!this.destroyed && width > 0 && height > 0 && width <= MAX_PIXELS_SIDE && height <= MAX_PIXELS_SIDE && pixels &&
+        pixels.byteLength >= width * height * 4) {
+      M.wgPixels = new Uint8Array(pixels, 0, width * height * 4);
+      try {
         ok = (crop
-          ? M._wg_image_detail(slide, crop[0], crop[1], crop[2], crop[3], (source && source[0]) || 0, (source && source[1]) || 0, width, height, p, this.now())
-          : M._wg_image_pixels(slide, width, height, p, this.now())) === 1;
+          ? M._wg_image_detail(slide, crop[0], crop[1], crop[2], crop[3], (source && source[0]) || 0, (source && source[1]) || 0, width, height, this.now())
+          : M._wg_image_texture(slide, width, height, opaque ? 1 : 0, this.now())) === 1;
+      } finally {
+        M.wgPixels = null;
       }
     }
     if (crop) return this.requestFrame();  // only sharper: a refusal is no failure of the slide's photo

@@ -2,7 +2,7 @@
 // pixel size): the current slide first, then ±1 once its bytes are in, then ±2 once those are done and
 // the browser is idle; aborts what is no longer wanted (a jump by dots or goTo). The page's shared
 // decode workers (decode-pool.js) fetch and decode, so neither the body nor the decode touches the main
-// thread; the display-size pixels go to the wasm (wg_image_pixels). Only without workers are photos
+// thread; the display-size pixels go to the engine (a texture, wg_image_texture). Only without workers are photos
 // fetched here and decoded on the main thread, by the same decoder loaded as a page script. A photo that cannot be had becomes a
 // placeholder with a short reason in its slide and an `error` event {message, slide, id}; the other
 // slides carry on.
@@ -165,7 +165,7 @@ export class ImageLoader {
 
   // Decoded pixels (premultiplied RGBA) to the engine, transferred, not copied.
   _upload(slide, img) {
-    this.g._send('image', { slide, width: img.width, height: img.height, pixels: img.pixels, crop: img.crop, source: img.source }, [img.pixels]);
+    this.g._send('image', { slide, width: img.width, height: img.height, pixels: img.pixels, opaque: img.opaque, crop: img.crop, source: img.source }, [img.pixels]);
   }
 
   // Zoomed in beyond what the whole photo's texture holds, the wasm wants the part on screen again at

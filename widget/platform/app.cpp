@@ -69,6 +69,7 @@ static bool detail_input(const App& a, const wg::Layout& L, wg::DetailInput* in)
     if (uw <= 0 || uh <= 0) return false;
     const wg::motion::ZoomBox b = a.zoom.box();  // shows uv0…uv1 of the photo
     const SlideImage& im = a.images[i];
+    if (!im.opaque) return false;  // drawn over the whole photo, a see-through part would show twice
     in->photo = {b.x - L.uv0x * b.w / uw, b.y - L.uv0y * b.h / uh, b.w / uw, b.h / uh};
     in->view = L.photo_area;
     in->dpr = a.dpr;

@@ -25,6 +25,7 @@ int wg_js_create_context(void);
 void wg_js_delete_context(int handle);
 void wg_js_event(const char* type, const char* json);
 void wg_js_size_buffer(int width, int height);
+unsigned wg_js_photo_texture(int width, int height);
 }
 
 namespace wg::platform {

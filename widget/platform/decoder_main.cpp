@@ -128,6 +128,11 @@ EMSCRIPTEN_KEEPALIVE const uint8_t* wgd_pixels(void) {
     return g_result.image.rgba.empty() ? nullptr : g_result.image.rgba.data();
 }
 EMSCRIPTEN_KEEPALIVE int wgd_width(void) { return g_result.image.width; }
+// 1 when no pixel of the result is see-through: the widget need not draw anything under the photo.
+EMSCRIPTEN_KEEPALIVE int wgd_opaque(void) {
+    const wg::image::Image& im = g_result.image;
+    return im.rgba.empty() ? 0 : wg::image::opaque(im.rgba.data(), im.rgba.size() / 4) ? 1 : 0;
+}
 EMSCRIPTEN_KEEPALIVE int wgd_height(void) { return g_result.image.height; }
 EMSCRIPTEN_KEEPALIVE const char* wgd_error_id(void) { return g_result.error_id.c_str(); }
 EMSCRIPTEN_KEEPALIVE const char* wgd_error_message(void) { return g_result.error_message.c_str(); }

@@ -39,15 +39,13 @@ mergeInto(LibraryManager.library, {
     HEAP32[counts >> 2] = nb;
     HEAP32[(counts >> 2) + 1] = ng;
   },
-  // Draws the line and uploads it as a premultiplied texture registered with Emscripten's GL (so
-  // glDeleteTextures frees it); box ← x, y, w, h in device px. 0 when there is nothing to draw.
-  wg_js_text_image__deps: ['$GL'],
-  wg_js_text_image: function (ptr, len, px, bold, lineH, rgba, rtl, box) {
-    var img = Module['wgText'].image(UTF8ToString(ptr, len), px, bold, lineH, rgba >>> 0, !!rtl);
+  // A new texture, bound, registered with Emscripten's GL (so glDeleteTextures frees it): [id, gl], or
+  // null without a context.
+  $wgNewTexture__deps: ['$GL'],
+  $wgNewTexture: function () {
     var gl = GLctx;
-    if (!img || !gl) return 0;
-    var tex = gl.createTexture();
-    if (!tex) return 0;
+    var tex = gl && gl.createTexture();
+    if (!tex) return null;
     var id = GL.getNewId(GL.textures);
     tex.name = id;
     GL.textures[id] = tex;
@@ -56,6 +54,16 @@ mergeInto(LibraryManager.library, {
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+    return [id, gl];
+  },
+  // Draws the line and uploads it as a premultiplied texture; box ← x, y, w, h in device px. 0 when
+  // there is nothing to draw.
+  wg_js_text_image__deps: ['$wgNewTexture'],
+  wg_js_text_image: function (ptr, len, px, bold, lineH, rgba, rtl, box) {
+    var img = Module['wgText'].image(UTF8ToString(ptr, len), px, bold, lineH, rgba >>> 0, !!rtl);
+    var t = img && wgNewTexture();
+    if (!t) return 0;
+    var gl = t[1];
     gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, true);
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, img.canvas);
     gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
@@ -63,7 +71,20 @@ mergeInto(LibraryManager.library, {
     HEAPF32[(box >> 2) + 1] = img.y;
     HEAPF32[(box >> 2) + 2] = img.w;
     HEAPF32[(box >> 2) + 3] = img.h;
-    return id;
+    return t[0];
+  },
+  // The photo the engine is handing over (Module.wgPixels: w × h premultiplied RGBA, from a decode
+  // worker) as a texture, straight from its buffer: the pixels never pass through the wasm heap, which
+  // would grow to the largest photo ever uploaded (a zoomed one: up to 64 MB) and never shrink.
+  wg_js_photo_texture__deps: ['$wgNewTexture'],
+  wg_js_photo_texture: function (w, h) {
+    var px = Module['wgPixels'];
+    var t = px && px.length >= w * h * 4 && wgNewTexture();
+    if (!t) return 0;
+    var gl = t[1];
+    gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, w, h, 0, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    return t[0];
   },
   // The one C++ → JS event hook: type and a JSON payload, both UTF-8 in the wasm heap.
   wg_js_event: function (type, json) {
