@@ -52,6 +52,9 @@ if(EXISTS "${WG_DECODER_MAIN}")
   # Only the image part of the core.
   file(GLOB WG_IMAGE_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/widget/core/image/*.cpp")
   list(APPEND WG_IMAGE_SOURCES "${CMAKE_CURRENT_SOURCE_DIR}/widget/core/text_format.cpp")
+  # The JPEG writer is the playground's (wasm-gallery-photo-tools below), not the readers'.
+  set(WG_ENCODE_SOURCE "${CMAKE_CURRENT_SOURCE_DIR}/widget/core/image/encode.cpp")
+  list(REMOVE_ITEM WG_IMAGE_SOURCES "${WG_ENCODE_SOURCE}")
   add_executable(wasm-gallery-decoder "${WG_DECODER_MAIN}" ${WG_IMAGE_SOURCES})
   target_include_directories(wasm-gallery-decoder PRIVATE
     "${CMAKE_CURRENT_SOURCE_DIR}/widget" "${WG_THIRD_PARTY}/include")
@@ -64,4 +67,14 @@ if(EXISTS "${WG_DECODER_MAIN}")
     "${CMAKE_CURRENT_SOURCE_DIR}/widget" "${WG_THIRD_PARTY}/include")
   target_compile_options(wasm-gallery-decoder-scalar PRIVATE -fno-exceptions -fno-rtti -O3)
   target_link_options(wasm-gallery-decoder-scalar PRIVATE ${WG_DECODER_LINK} -O3 -flto)
+
+  # The playground's photo fix (build/web/playground/, never dist/): the decoder plus stb_image_write.
+  if(EXISTS "${WG_ENCODE_SOURCE}")
+    add_executable(wasm-gallery-photo-tools "${WG_DECODER_MAIN}" ${WG_IMAGE_SOURCES} "${WG_ENCODE_SOURCE}")
+    target_include_directories(wasm-gallery-photo-tools PRIVATE
+      "${CMAKE_CURRENT_SOURCE_DIR}/widget" "${WG_THIRD_PARTY}/include")
+    target_compile_definitions(wasm-gallery-photo-tools PRIVATE WG_PHOTO_TOOLS)
+    target_compile_options(wasm-gallery-photo-tools PRIVATE ${WG_WASM_COMMON_FLAGS} -O2)
+    target_link_options(wasm-gallery-photo-tools PRIVATE ${WG_DECODER_LINK} -O2)
+  endif()
 endif()

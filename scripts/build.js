@@ -85,6 +85,15 @@ async function bundleJs(wasmDir, DIST) {
     await esbuild.build({ ...common, ...iife, entryPoints: [path.join(ROOT, 'web/src/decode-worker.js')],
       alias: { 'wasm-gallery-decoder-glue': decoder }, outfile: path.join(DIST, 'wasm-gallery-worker.js') });
   }
+  // The playground's photo fix: the decoder module built with its JPEG writer (wasm-gallery-photo-tools)
+  // in a worker of the playground's own, next to playground.js; readers' pages never load either.
+  const fixWorker = path.join(ROOT, 'web/playground/src/photo_fix_worker.js');
+  const tools = path.join(wasmDir, 'wasm-gallery-photo-tools.js');
+  if (fs.existsSync(pg) && fs.existsSync(fixWorker) && fs.existsSync(tools)) {
+    await esbuild.build({ ...common, ...iife, entryPoints: [fixWorker],
+      alias: { 'wasm-gallery-decoder-glue': tools }, outfile: path.join(BUILD, 'web/playground/photo_fix_worker.js') });
+    fs.copyFileSync(path.join(wasmDir, 'wasm-gallery-photo-tools.wasm'), path.join(BUILD, 'web/playground/wasm-gallery-photo-tools.wasm'));
+  }
 }
 
 function sizeReport() {

@@ -1,5 +1,6 @@
 // serve.js — a small static server for the demo, the playground and the browser tests.
-// URL → folder: /dist/… → dist/, /gallery.json → the repo's gallery.json, /web/… → web/,
+// URL → folder: /dist/… → dist/ (the playground's preview and its publish bundle use these same files),
+// /gallery.json → the repo's gallery.json, /playground/*.js bundles → build/web/playground/, /web/… → web/,
 // /test/… → tests/browser/pages/, everything else → web/ (so / is the demo article). A path under
 // /csp/ is served the same but with the strict Content-Security-Policy the widget promises to work
 // under (see README).
@@ -22,7 +23,8 @@ function resolve(urlPath) {
   const p = decodeURIComponent(urlPath);
   if (p === '/gallery.json') return path.join(ROOT, 'gallery.json');
   if (p.startsWith('/dist/')) return path.join(ROOT, 'dist', p.slice(6));
-  if (p === '/playground/playground.js') return path.join(ROOT, 'build/web/playground/playground.js');
+  // The playground's bundles (its page script, the photo fix's worker) are built into build/web/.
+  if (['/playground/playground.js', '/playground/photo_fix_worker.js', '/playground/wasm-gallery-photo-tools.wasm'].includes(p)) return path.join(ROOT, 'build/web', p);
   if (p.startsWith('/test/')) return path.join(ROOT, 'tests/browser/pages', p.slice(6));
   if (p.startsWith('/bench/')) return path.join(ROOT, 'bench', p.slice(7));
   if (p.startsWith('/node_modules/')) return path.join(ROOT, 'node_modules', p.slice(14));

@@ -520,8 +520,10 @@ TEST(Diagnostic, ToJsonCarriesEveryField) {
     EXPECT_EQ(j[0]["column"], 32);
     EXPECT_EQ(j[0]["message"], "unknown key (did you mean \"caption\"?)");
     EXPECT_EQ(j[0]["text"], "/slides/0/captoin: unknown key (did you mean \"caption\"?)");
+    EXPECT_EQ(j[0]["suggestion"], "caption");  // what an editor offers as the one-click fix
     EXPECT_EQ(j[1]["severity"], "error");
     EXPECT_EQ(j[1]["id"], "field.type");
+    EXPECT_FALSE(j[1].contains("suggestion"));  // nothing close to suggest
 
     nlohmann::json s = nlohmann::json::parse(wg::diagnostics_to_json(wg::parse_gallery("{").diagnostics, "g.json"));
     EXPECT_EQ(s[0]["text"], "g.json:1:2: unexpected end of input");

@@ -1,6 +1,7 @@
 // decoder-abi.js — the JS half of the decoder module's C ABI (widget/platform/decoder_main.cpp): bytes
 // in, premultiplied RGBA out, every wasm buffer freed before returning. Used by the decode worker and
-// by the decode benchmark, so both time exactly the same calls. No DOM, no worker plumbing here.
+// by the decode benchmark, so both time exactly the same calls; and (encodeJpegs) by the playground's
+// photo fix, which writes smaller JPEGs with the same module. No DOM, no worker plumbing here.
 
 // wgd_decode / wgd_finish_rgba statuses (kStatus* in decoder_main.cpp).
 const PIXELS = 0;
@@ -74,4 +75,47 @@ export function fitSize(M, w, h, maxW, maxH) {
 // Memory: the module's wasm memory (its high-water mark: it never shrinks) and what malloc holds now.
 export function heapReport(M) {
   return { memoryBytes: M.HEAPU8.length, inUseBytes: M._wgd_heap_in_use() };
+}
+
+// The playground's photo fix: an editor's photo → JPEGs of it from one decode, laid on white (JPEG has
+// no alpha). `input`: the encoded bytes (Uint8Array), or the browser's straight-alpha, already oriented
+// {rgba, width, height} after a {fallback}. The photo is decoded to fit inside fit [maxW, maxH]; then
+// sizes({width, height}: the photo as displayed) names the boxes [maxW, maxH] to write, each never
+// upscaled. → {width, height (as displayed), jpegs: [{width, height, bytes: ArrayBuffer}]} | {error} |
+// {fallback} (as decodeEncoded's). quality 1–100, 0 = the core's default.
+export function encodeJpegs(M, input, { fit, sizes, quality = 0, maxPixels = 0 }) {
+  let status, source;
+  if (input instanceof Uint8Array) {
+    const p = M._malloc(Math.max(1, input.length));
+    if (!p) return { error: { id: 'image.out_of_memory', message: 'out of memory for the encoded file' } };
+    try {
+      M.HEAPU8.set(input, p);
+      status = M._wgd_decode(p, input.length, fit[0], fit[1], maxPixels, 0, 0, 1, 1);
+    } finally {
+      M._free(p);
+    }
+    source = { width: M._wgd_display_width(), height: M._wgd_display_height() };
+    if (status === FALLBACK) {
+      const fallback = { format: M.UTF8ToString(M._wgd_format()), width: source.width, height: source.height, orientation: M._wgd_orientation() };
+      M._wgd_release();
+      return { fallback };
+    }
+  } else {
+    const p = M._wgd_rgba_buffer(input.width, input.height, maxPixels);
+    if (p) M.HEAPU8.set(input.rgba, p);
+    status = p ? M._wgd_finish_rgba(fit[0], fit[1]) : -1;
+    source = { width: input.width, height: input.height };
+  }
+  try {
+    if (status !== PIXELS) return { error: takeError(M) };
+    const jpegs = [];
+    for (const [maxW, maxH] of sizes(source)) {
+      if (M._wgd_encode_jpeg(maxW, maxH, quality) !== PIXELS) return { error: takeError(M) };
+      const p = M._wgd_jpeg();
+      jpegs.push({ width: M._wgd_jpeg_width(), height: M._wgd_jpeg_height(), bytes: M.HEAPU8.slice(p, p + M._wgd_jpeg_size()).buffer });
+    }
+    return { ...source, jpegs };
+  } finally {
+    M._wgd_release();
+  }
 }

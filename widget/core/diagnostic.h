@@ -15,6 +15,7 @@ struct Diagnostic {
     int line = 0;         // 1-based, 0 when unknown (semantic errors may still carry the line)
     int column = 0;       // 1-based, 0 when unknown
     std::string message;  // short reason, e.g. "expected ',' or '}'"
+    std::string suggestion;  // a known key or value the wrong one is close to ("did you mean"), or empty
 
     // "gallery.json:14:7: expected ',' or '}'" / "/slides/3/image: required"
     std::string format(const std::string& file_name = "gallery.json") const;

@@ -87,10 +87,12 @@ struct Collector {
     std::vector<std::pair<std::string, bool>> anchors;  // parallel to list: pointer to locate, is-key
     std::size_t dropped_errors = 0;
     std::size_t dropped_warnings = 0;
+    bool last_added = false;  // the last add() made it into the list (not dropped over the cap)
 
     void add(Severity severity, const char* id, const std::string& pointer, std::string message,
              Anchor anchor = Anchor::Value) {
-        if (list.size() >= limits::kMaxDiagnostics) {
+        last_added = list.size() < limits::kMaxDiagnostics;
+        if (!last_added) {
             ++(severity == Severity::Error ? dropped_errors : dropped_warnings);
             return;
         }
@@ -107,6 +109,10 @@ struct Collector {
     }
     void warning(const char* id, const std::string& pointer, std::string message, Anchor a = Anchor::Value) {
         add(Severity::Warning, id, pointer, std::move(message), a);
+    }
+    // The last diagnostic added names what was probably meant (an editor offers it as a one-click fix).
+    void suggest(std::string_view near) {
+        if (!near.empty() && last_added) list.back().suggestion = std::string(near);
     }
 };
 
@@ -567,6 +573,7 @@ private:
             std::string_view near = suggest_spelling(s, words, N);
             if (!near.empty()) msg += " (did you mean \"" + std::string(near) + "\"?)";
             out_.error(diag::kEnum, p, msg);
+            out_.suggest(near);
             return;
         }
         out = *(values.begin() + i);
@@ -651,6 +658,7 @@ private:
         std::string_view near = suggest_spelling(key, known, N);
         if (!near.empty()) msg += " (did you mean \"" + std::string(near) + "\"?)";
         out_.warning(diag::kUnknownKey, child(base, key), msg, Anchor::Key);
+        out_.suggest(near);
     }
 
     std::size_t error_count() const {
@@ -838,9 +846,12 @@ std::string diagnostics_to_json(const Diagnostics& diagnostics, std::string_view
     std::vector<std::string> out;
     const std::string file(file_name);
     for (const Diagnostic& d : diagnostics) {
-        out.push_back(Obj().str("severity", d.severity == Severity::Error ? "error" : "warning")
-                          .str("id", d.id).str("where", d.where).num("line", d.line).num("column", d.column)
-                          .str("message", d.message).str("text", d.format(file)).done());
+        Obj o;
+        o.str("severity", d.severity == Severity::Error ? "error" : "warning")
+            .str("id", d.id).str("where", d.where).num("line", d.line).num("column", d.column)
+            .str("message", d.message).str("text", d.format(file));
+        if (!d.suggestion.empty()) o.str("suggestion", d.suggestion);
+        out.push_back(o.done());
     }
     return array(out);
 }

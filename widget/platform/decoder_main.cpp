@@ -12,6 +12,9 @@
 //    wgd_decode, wgd_rgba_buffer or wgd_release. JS copies the pixels out, then calls wgd_release, which
 //    frees every byte of the result: the heap is back to its idle size between images (the wasm memory
 //    itself never shrinks; wgd_heap_* report both).
+//  - encoded output (the playground's photo fix): wgd_encode_jpeg writes a JPEG of the held pixels into
+//    the result too; wgd_jpeg() points at wgd_jpeg_size() bytes, valid until the next wgd_encode_jpeg,
+//    wgd_decode, wgd_rgba_buffer or wgd_release. The pixels stay, so one decode serves every size.
 //
 // Every export is safe to call at any time and in any order; none aborts on bad arguments.
 #include <emscripten.h>
@@ -20,8 +23,12 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/image/decode.h"
+#ifdef WG_PHOTO_TOOLS
+#include "core/image/encode.h"
+#endif
 #include "core/image/pixels.h"
 #include "core/image/probe.h"
 #include "core/image/stb_impl.h"
@@ -41,6 +48,8 @@ struct Result {
     wg::image::Image image;  // premultiplied RGBA once finished
     wg::image::Info info;    // what probe saw (format, stored and displayed size, orientation)
     wg::image::Crop crop;    // the part of the displayed photo the pixels hold
+    std::vector<uint8_t> jpeg;  // the last wgd_encode_jpeg's file
+    wg::image::Size jpeg_size;  // and its size in pixels
     std::string error_id, error_message;
 };
 
@@ -158,7 +167,46 @@ EMSCRIPTEN_KEEPALIVE int wgd_fit_height(int w, int h, int max_w, int max_h) {
     return wg::image::fit_size(w, h, max_w, max_h).height;
 }
 
-// Frees the result (pixels, strings). Call it once the pixels are copied out.
+#ifdef WG_PHOTO_TOOLS  // the playground's build of this module only: readers never download the JPEG writer
+// A JPEG of the result's pixels (after wgd_decode or wgd_finish_rgba) fitted inside max_w × max_h (never
+// upscaled; ≤ 0 = no limit on that side), laid on white, at quality 1–100 (≤ 0 = the core's default):
+// the playground's smaller copies of an editor's photo. The held pixels are laid on white in place
+// (JPEG has no alpha) and kept for the next size. Returns kStatusPixels (wgd_jpeg* hold the file) or
+// kStatusError.
+EMSCRIPTEN_KEEPALIVE int wgd_encode_jpeg(int max_w, int max_h, int quality) {
+    wg::image::Image& img = g_result.image;
+    g_result.jpeg = {};
+    g_result.jpeg_size = {};
+    if (img.rgba.empty()) return set_error(wg::image::kErrEncode, "no pixels to encode (decode first)");
+    // Laid on white first: the copy is then opaque, so resizing it weighs no colour by alpha twice.
+    wg::image::flatten_onto_white(img);
+    const wg::image::Size s = wg::image::fit_size(img.width, img.height, max_w, max_h);
+    wg::image::EncodeResult r;
+    if (s.width == img.width && s.height == img.height) {
+        r = wg::image::encode_jpeg(img, quality > 0 ? quality : wg::image::kDefaultJpegQuality);
+    } else {
+        const wg::image::Image small = wg::image::fit_within(img, max_w, max_h);
+        if (small.rgba.empty()) return set_error(wg::image::kErrOutOfMemory, "out of memory while downscaling");
+        r = wg::image::encode_jpeg(small, quality > 0 ? quality : wg::image::kDefaultJpegQuality);
+    }
+    if (r.error) {
+        // Keep the pixels (another size may still fit); only the message is set.
+        g_result.error_id = r.error->id;
+        g_result.error_message = std::move(r.error->message);
+        return kStatusError;
+    }
+    g_result.jpeg = std::move(r.bytes);
+    g_result.jpeg_size = s;
+    return kStatusPixels;
+}
+EMSCRIPTEN_KEEPALIVE const uint8_t* wgd_jpeg(void) { return g_result.jpeg.empty() ? nullptr : g_result.jpeg.data(); }
+EMSCRIPTEN_KEEPALIVE int wgd_jpeg_size(void) { return int(g_result.jpeg.size()); }
+EMSCRIPTEN_KEEPALIVE int wgd_jpeg_width(void) { return g_result.jpeg_size.width; }
+EMSCRIPTEN_KEEPALIVE int wgd_jpeg_height(void) { return g_result.jpeg_size.height; }
+
+#endif
+
+// Frees the result (pixels, strings, JPEG). Call it once the pixels are copied out.
 EMSCRIPTEN_KEEPALIVE void wgd_release(void) { release(); }
 
 // Heap bytes in use now (malloc's view) and the most stb_image held at once since the last reset

@@ -1,6 +1,7 @@
 // diagnostics.js — the wasm validator's verdict placed in the editor: line:column (UTF-16 columns,
 // as CodeMirror counts) when the validator gives them, else the JSON pointer located in the syntax tree.
 import { fullTree, locate } from './json_tree.js';
+import { lintAction } from './key_fixes.js';
 
 // A diagnostic underlines at most this much of a line (a whole slide object would hide the text).
 const MAX_UNDERLINE_CHARS = 120;
@@ -34,11 +35,13 @@ export function editorDiagnostics(state, list) {
   const out = [];
   for (const d of list) {
     const r = rangeOf(state, d) || { from: 0, to: Math.min(1, state.doc.length) };
+    const action = lintAction(state, d);
     out.push({
       from: r.from, to: r.to,
       severity: d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info',
       source: d.source || d.id,
       message: d.message,
+      ...(action ? { actions: [action] } : {}),
     });
   }
   return out;

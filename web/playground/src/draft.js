@@ -1,5 +1,6 @@
 // draft.js — the editor's work survives a reload: the JSON text and where it came from (the base
-// for its relative URLs), in localStorage.
+// for its relative URLs), in localStorage. The photos dropped into it are too big for localStorage:
+// they live in IndexedDB (photo_store.js), keyed by the "photos/…" names this text uses.
 const KEY = 'wasm-gallery.playground.draft.v1';
 
 export function loadDraft() {

@@ -2,7 +2,8 @@
 // docs, and a lint gutter for the diagnostics main.js places. No validation happens here.
 import { basicSetup } from 'codemirror';
 import { EditorView } from '@codemirror/view';
-import { EditorState } from '@codemirror/state';
+import { Annotation, EditorState, StateField, Transaction } from '@codemirror/state';
+import { history } from '@codemirror/commands';
 import { json, jsonLanguage } from '@codemirror/lang-json';
 import { lintGutter } from '@codemirror/lint';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -27,6 +28,33 @@ const highlight = HighlightStyle.define([
   { tag: [t.brace, t.squareBracket, t.separator], color: '#57606a' },
 ]);
 
+// Form edits undo as whole edits: every change typed into one form field during one visit to it (a
+// "session", e.g. "3:caption:7") is one history event, however long the pauses between keys. The
+// history joins an edit to the previous one when it is of the same session, and each edit carries
+// the session's first time, so the pause rule (newGroupDelay) never splits it.
+const formSession = Annotation.define();
+const lastFormEdit = StateField.define({
+  create: () => null,
+  update(v, tr) {
+    if (!tr.docChanged) return v;
+    const s = tr.annotation(formSession);
+    return s ? (v && v.session === s ? v : { session: s, time: tr.annotation(Transaction.time) }) : null;
+  },
+});
+const formHistory = history({
+  joinToEvent: (tr) => {
+    const s = tr.annotation(formSession), last = tr.startState.field(lastFormEdit, false);
+    return !!s && !!last && last.session === s;
+  },
+});
+
+// Dispatches a form's edit of the JSON as part of `session` (see above).
+export function dispatchFormEdit(view, changes, session) {
+  const last = view.state.field(lastFormEdit, false);
+  const time = last && last.session === session ? last.time : Date.now();
+  view.dispatch({ changes, annotations: [formSession.of(session), Transaction.time.of(time)] });
+}
+
 // hooks: onChange(update), onCursor(state)
 export function createEditor(parent, text, hooks) {
   return new EditorView({
@@ -36,6 +64,8 @@ export function createEditor(parent, text, hooks) {
       extensions: [
         syntaxHighlighting(highlight),
         basicSetup,
+        lastFormEdit,
+        formHistory,
         json(),
         jsonLanguage.data.of({ autocomplete: schemaCompletion }),
         schemaHover,

@@ -161,3 +161,16 @@ export function removeElement(state, arr, i) {
   if (i > 0) return { from: els[i - 1].to, to: els[i].to };
   return { from: els[i].from, to: els[i].to };
 }
+
+// Rewrites an array's elements as `order` (indices of the current elements; fewer drops the others):
+// several slides removed or moved in one edit. The separators between elements stay as they were.
+export function arrangeElements(state, arr, order) {
+  const els = elements(arr);
+  if (!els.length || !order.length || order.some((i) => !els[i])) return null;
+  let out = '';
+  order.forEach((k, i) => {
+    out += state.sliceDoc(els[k].from, els[k].to);
+    if (i < order.length - 1) out += i < els.length - 1 ? state.sliceDoc(els[i].to, els[i + 1].from) : ', ';
+  });
+  return { from: els[0].from, to: els[els.length - 1].to, insert: out };
+}

@@ -3,9 +3,10 @@
 // photo checks and export around them. Every JSON change goes through the editor, so Ctrl+Z undoes it.
 import { setDiagnostics } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
-import { createEditor, replaceAll } from './editor.js';
+import { createEditor, dispatchFormEdit, replaceAll } from './editor.js';
 import { editorDiagnostics, rangeOf } from './diagnostics.js';
-import { insertElements, locate, moveElement, removeElement, setMember, slideAt, slidesArray } from './json_tree.js';
+import { arrangeElements, insertElements, locate, moveElement, removeElement, rootValue, setMember, slideAt, slidesArray } from './json_tree.js';
+import { GalleryForm } from './gallery_form.js';
 import { Preview } from './preview.js';
 import { LocalPhotos } from './local_photos.js';
 import { PhotoChecks } from './photo_checks.js';
@@ -13,6 +14,9 @@ import { SlideList } from './slide_list.js';
 import { SlideForm } from './slide_form.js';
 import { Problems } from './problems.js';
 import { embedSnippet, downloadText, copyText } from './export_panel.js';
+import { BUNDLE_NAME, buildBundle, downloadBytes, publishBlocker } from './publish.js';
+import { fixable, fixPhoto } from './photo_fix.js';
+import { misspelledIn, renameChange, rawValue } from './key_fixes.js';
 import { loadDraft, saveDraft, clearDraft } from './draft.js';
 
 // Re-render this long after typing pauses: long enough not to rebuild on every key, short enough to feel live.
@@ -49,7 +53,7 @@ const app = {
 
 const local = new LocalPhotos();
 const checks = new PhotoChecks();
-let view, preview, slides, form, problems;
+let view, preview, slides, form, galleryForm, problems;
 
 function status(text, kind = '') {
   const s = $('#status');
@@ -94,10 +98,15 @@ async function render() {
   if (seq !== app.seq || view.state.doc !== doc) return; // a newer edit is on its way
   app.diagnostics = verdict.diagnostics;
   app.validated = doc;
+  galleryForm.fill((pointer, key) => rawValue(view.state, pointer, key));
   if (!verdict.ok) {
-    const n = verdict.diagnostics.filter((d) => d.severity === 'error').length;
-    const why = `${n} error${n > 1 ? 's' : ''} in the JSON; showing the last valid version`;
+    const errors = verdict.diagnostics.filter((d) => d.severity === 'error'), n = errors.length;
+    // A new gallery has no slides yet: that is where it starts, not a mistake to point at.
+    const empty = errors.every((d) => d.id === 'slides.empty' || (d.where === '/slides' && /at least one slide/.test(d.message)));
+    const why = empty ? 'No slides yet: add photos with “Add photos…” or drop them here'
+      : `${n} error${n > 1 ? 's' : ''} in the JSON; showing the last valid version`;
     preview.setStale(true, why);
+    $('#preview-stage').dataset.empty = empty ? 'true' : 'false';
     form.setEnabled(false, 'Fix the errors in the JSON to edit slides here.');
     placeDiagnostics();
     problems.render(app.diagnostics, flatFindings(), { checksStale: true });
@@ -109,6 +118,7 @@ async function render() {
   if (seq !== app.seq) return;
   await preview.show(text);
   preview.setStale(false);
+  $('#preview-stage').dataset.empty = 'false';
   if (app.pendingSlide >= 0) { setCurrent(Math.min(app.pendingSlide, app.model.slides.length - 1), 'edit'); app.pendingSlide = -1; }
   else if (app.current >= app.model.slides.length) setCurrent(app.model.slides.length - 1, 'edit');
   form.setEnabled(true);
@@ -147,7 +157,8 @@ async function runChecks(seq) {
   await Promise.all(model.slides.map(async (s, i) => {
     const l = local.get(s.image);
     let info = l ? { bytes: l.bytes, width: l.width, height: l.height } : await checks.probe(absolute(s.image));
-    if (info.error && local.isLocalName(s.image)) info = { ...info, error: `${info.error}: photos dropped here are not kept across reloads, drop it again` };
+    // A dropped photo's name that this browser's store did not have and the server does not serve.
+    if (info.error && local.isLocalName(s.image)) info = { ...info, missing: true };
     if (seq !== app.seq) return;
     app.findings[i] = findingsFor(s, i, info);
   }));
@@ -184,7 +195,8 @@ function fillCurrent() {
   const m = app.model;
   if (!m) return;
   const s = m.slides[app.current];
-  form.fill(s, app.current, m.slides.length);
+  const pointer = `/slides/${app.current}`;
+  form.fill(s, app.current, m.slides.length, misspelledIn(app.diagnostics, pointer), (key) => rawValue(view.state, pointer, key));
   const list = $('#slide-checks');
   const fs = app.findings[app.current] || [];
   list.replaceChildren(...(fs.length ? fs : [null]).map((f) => {
@@ -202,8 +214,36 @@ function fillCurrent() {
       b.addEventListener('click', () => editSlide(app.current, { width: f.fix.width, height: f.fix.height }));
       li.append(b);
     }
+    if (fixable(f) && fs.find(fixable) === f) {
+      // Smaller JPEG copies (one button per slide), written in a worker by the widget's C++; the slide then names them (one change).
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'small';
+      b.dataset.fix = 'photo';
+      b.textContent = 'Make smaller copies';
+      b.addEventListener('click', async () => {
+        const i = app.current, slide = app.model.slides[i];
+        b.disabled = true;
+        status('Writing smaller copies of the photo…');
+        const r = await fixPhoto(slide, { local, url: absolute(slide.image) });
+        b.disabled = false;
+        if (r.error) { status(r.error, 'error'); return; }
+        if (!app.model || !app.model.slides[i] || app.model.slides[i].image !== slide.image) {
+          status('The slide changed while its copies were written: nothing was changed; try again.', 'error');
+          return;
+        }
+        editSlide(i, r.fields);
+        status(r.message + ' Ctrl+Z undoes it.', 'ok');
+      });
+      li.append(b);
+    }
     return li;
   }));
+  const renames = renameItems(app.current);
+  if (renames.length) {
+    if (!fs.length) list.replaceChildren();
+    list.prepend(...renames);
+  }
 }
 
 // ---- current slide: one index shared by editor cursor, slide list, picker, form and preview -----
@@ -231,11 +271,41 @@ function reveal(pos) {
 }
 
 // ---- edits: all of them are editor transactions ------------------------------------------------
-function editSlide(i, fields) {
-  const r = locate(view.state, `/slides/${i}`);
+// Writes fields of slide i; a field whose text sits under a misspelled key (key_fixes.js) is written
+// there, with the key renamed, never as a second key beside it. `session`: a form field's visit, so
+// its edits undo as one (editor.js).
+function editSlide(i, fields, session) {
+  const pointer = `/slides/${i}`;
+  const r = locate(view.state, pointer);
   if (!r || !r.exact || r.node.name !== 'Object') return;
-  const changes = Object.entries(fields).map(([k, v]) => setMember(view.state, r.node, k, JSON.stringify(v)));
-  view.dispatch({ changes, userEvent: 'input.form' });
+  const wrong = misspelledIn(app.diagnostics, pointer);
+  const changes = Object.entries(fields).flatMap(([k, v]) => (wrong.has(k) && renameChange(view.state, pointer, wrong.get(k), k, JSON.stringify(v))) ||
+    [setMember(view.state, r.node, k, JSON.stringify(v))]);
+  if (session) dispatchFormEdit(view, changes, session);
+  else view.dispatch({ changes, userEvent: 'input.form' });
+}
+
+// The current slide's misspelled keys as check items with a one-click rename.
+function renameItems(i) {
+  const pointer = `/slides/${i}`;
+  return [...misspelledIn(app.diagnostics, pointer)].map(([good, bad]) => {
+    const li = document.createElement('li');
+    li.className = 'finding warning';
+    const msg = document.createElement('span');
+    msg.textContent = `Unknown key "${bad}": the widget ignores it. Did you mean "${good}"?`;
+    li.append(msg);
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'small';
+    b.textContent = `Rename to "${good}"`;
+    b.addEventListener('click', () => {
+      const changes = renameChange(view.state, pointer, bad, good);
+      if (changes) view.dispatch({ changes, userEvent: 'input.fix' });
+      else status(`Slide ${i + 1} already has "${good}": remove "${bad}" in the JSON.`, 'error');
+    });
+    li.append(b);
+    return li;
+  });
 }
 
 function editSlides(change, slide) {
@@ -248,13 +318,44 @@ async function addFiles(files, at) {
   const arr = slidesArray(view.state);
   if (!arr) { status('Fix the JSON first: photos are added to its "slides" list.', 'error'); return; }
   status(`Reading ${files.length} file${files.length > 1 ? 's' : ''}…`);
+  // #state's data-photos says when the photos are in this browser's store (after a reload they come back).
+  $('#state').dataset.photos = 'keeping';
   const added = await local.add(files);
-  const ok = added.filter((s) => !s.error);
+  // One slide per name: a later file with the same name replaced the earlier one in `local`.
+  const ok = [...new Map(added.filter((s) => !s.error).map((s) => [s.image, s])).values()];
   const bad = added.filter((s) => s.error).map((s) => s.error);
-  const arrNow = slidesArray(view.state);
-  if (ok.length && arrNow) editSlides(insertElements(view.state, arrNow, at, ok), at);
-  status([ok.length ? `Added ${ok.length} photo${ok.length > 1 ? 's' : ''} as slides (saved as ${ok.map((s) => s.image).join(', ')}).` : '', ...bad].filter(Boolean).join(' '),
-    bad.length ? 'error' : 'ok');
+  const st = view.state, arrNow = slidesArray(st);
+  const fresh = [], replaced = [], changes = [];
+  if (ok.length && arrNow) {
+    // A name a slide already uses replaces that slide's photo (the JSON keeps the name, only its
+    // size changes); a new name adds a slide. One transaction, so one Ctrl+Z undoes the drop.
+    const using = new Map();
+    for (let i = 0, r; (r = locate(st, `/slides/${i}`)) && r.exact; i++) {
+      const img = locate(st, `/slides/${i}/image`);
+      let name = '';
+      try { name = img && img.exact ? JSON.parse(st.sliceDoc(img.node.from, img.node.to)) : ''; } catch { /* not a string: no photo */ }
+      if (r.node.name === 'Object' && typeof name === 'string') using.set(name, [...(using.get(name) || []), { i, node: r.node }]);
+    }
+    for (const s of ok) {
+      if (!using.has(s.image)) { fresh.push(s); continue; }
+      for (const { i, node } of using.get(s.image)) {
+        changes.push(setMember(st, node, 'width', String(s.width)), setMember(st, node, 'height', String(s.height)));
+        replaced.push(i);
+      }
+    }
+    if (fresh.length) changes.push(insertElements(st, arrNow, at, fresh));
+    if (changes.length) editSlides(changes, fresh.length ? at : replaced[0]);
+    if (replaced.length) schedule(); // the same size leaves the text as it was: the preview must still show the new file
+  }
+  const one = (n, w) => `${n} ${w}${n > 1 ? 's' : ''}`;
+  const done = [fresh.length ? `Added ${one(fresh.length, 'photo')} as slides (saved as ${fresh.map((s) => s.image).join(', ')}).` : '',
+    replaced.length ? `Replaced the photo of slide${replaced.length > 1 ? 's' : ''} ${replaced.map((i) => i + 1).join(', ')} (${ok.filter((s) => !fresh.includes(s)).map((s) => s.image).join(', ')}).` : '',
+    ...bad].filter(Boolean).join(' ');
+  status(done, bad.length ? 'error' : 'ok');
+  const why = await Promise.all(ok.map((s) => local.get(s.image).kept));
+  const lost = ok.map((s, k) => why[k] && `${s.image} (${why[k]})`).filter(Boolean);
+  if (lost.length) status(`${done} Not kept in this browser, so missing after a reload: ${lost.join(', ')}.`, 'error');
+  $('#state').dataset.photos = 'kept';
 }
 
 // ---- start ----------------------------------------------------------------------------------------
@@ -264,7 +365,7 @@ async function startingText() {
   if (src) {
     const url = new URL(src, location.href).href;
     app.origin = url;
-    if (draft && draft.source === url) return { text: draft.text, source: url, note: `Restored your draft of ${src}.` };
+    if (draft && draft.source === url) return { text: draft.text, source: url, note: `Restored your draft of ${src}.`, draft: true };
     try {
       return { text: await fetchText(url), source: url, note: `Opened ${src}.` };
     } catch (e) {
@@ -274,7 +375,7 @@ async function startingText() {
   }
   if (draft && !src) {
     if (exampleAt(draft.source)) app.origin = EXAMPLES[exampleAt(draft.source)].url; // Reset: the example it began as
-    return { text: draft.text, source: draft.source, note: 'Restored your draft from this browser.' };
+    return { text: draft.text, source: draft.source, note: 'Restored your draft from this browser.', draft: true };
   }
   return { text: await fetchText(SAMPLE_URL), source: SAMPLE_URL, note: '' };
 }
@@ -296,6 +397,10 @@ async function start() {
     first = { text: '{\n  "slides": []\n}\n', source: SAMPLE_URL, note: '' };
   }
   app.source = first.source;
+  // The draft's dropped photos come back from this browser's store before the first render; only
+  // the draft's: a gallery opened afresh may name published photos/… files of its own.
+  const restored = first.draft ? await local.restore(LocalPhotos.namesIn(first.text)) : [];
+  if (restored.length) first.note += ` ${restored.length} dropped photo${restored.length > 1 ? 's' : ''} too.`;
   showSource();
   if (first.note) status(first.note + (first.note.startsWith('Restored') ? ' “' + $('#reset').textContent + '” starts over.' : ''), 'ok');
 
@@ -305,7 +410,9 @@ async function start() {
       schedule();
       clearTimeout(draftTimer);
       draftTimer = setTimeout(() => {
-        const err = saveDraft(view.state.doc.toString(), app.source);
+        const text = view.state.doc.toString();
+        const err = saveDraft(text, app.source);
+        if (!err) local.keepOnly(LocalPhotos.namesIn(text)); // photos the draft no longer names leave the store
         $('#saved').textContent = err || `Draft saved ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
         $('#saved').dataset.saved = err ? 'false' : 'true';
       }, DRAFT_SAVE_MS);
@@ -323,12 +430,13 @@ async function start() {
     },
   });
   slides = new SlideList($('#slides'), $('#add-files'), {
+    onSelect: (sel) => showSelection(sel),
     onPick: (i) => setCurrent(i, 'list'),
     onMove: (from, to) => editSlides(moveElement(view.state, slidesArray(view.state), from, to), to),
     onFiles: (files, at) => addFiles(files, at),
   });
   form = new SlideForm($('#slide-form'), {
-    onEdit: (i, key, value) => editSlide(i, { [key]: value }),
+    onEdit: (i, key, value, session) => editSlide(i, { [key]: value }, session),
     onRemove: (i) => {
       if (!app.model || app.model.slides.length <= 1) { status('A gallery needs at least one slide.', 'error'); return; }
       editSlides(removeElement(view.state, slidesArray(view.state), i), Math.max(0, Math.min(i, app.model.slides.length - 2)));
@@ -343,6 +451,7 @@ async function start() {
 
   $('#add-photos').addEventListener('click', () => $('#add-files').click());
   wireControls();
+  wireEditing();
   wireDrop();
   render();
 }
@@ -414,7 +523,34 @@ function wireControls() {
     const photos = app.model ? app.model.slides.map((s) => s.image).filter((p) => local.has(p)) : [];
     $('#export-photos').hidden = !photos.length;
     $('#export-photo-list').textContent = photos.join(', ');
+    gateBundle();
     dialog.showModal();
+  });
+  // The bundle: refused while the JSON is invalid or a slide's photo has an error; re-judged whenever
+  // the pipeline's state changes (#state's data-*) while the dialog is open.
+  let bundling = false;
+  const gateBundle = () => {
+    const why = publishBlocker($('#state').dataset.state, app.findings);
+    $('#download-bundle').disabled = bundling || !!why;
+    $('#bundle-blocked').textContent = why;
+    $('#bundle-blocked').hidden = !why;
+  };
+  new MutationObserver(() => { if (dialog.open) gateBundle(); }).observe($('#state'), { attributes: true });
+  $('#download-bundle').addEventListener('click', async () => {
+    if (publishBlocker($('#state').dataset.state, app.findings)) return gateBundle();
+    bundling = true;
+    gateBundle();
+    $('#bundle-note').textContent = 'Packing…';
+    try {
+      const b = await buildBundle({ text: view.state.doc.toString(), source: app.source, local, firstSlide: $('#with-first-slide').checked });
+      downloadBytes(b.bytes, BUNDLE_NAME);
+      $('#bundle-note').textContent = `Saved ${BUNDLE_NAME} (${Math.round(b.bytes.length / 1024)} KB, ${b.photos.length} photo${b.photos.length === 1 ? '' : 's'}${b.remote.length ? `, ${b.remote.length} left at their URLs` : ''}).`;
+    } catch (e) {
+      $('#bundle-note').textContent = `No bundle: ${e.message}.`;
+    } finally {
+      bundling = false;
+      gateBundle();
+    }
   });
   $('#script-url').addEventListener('input', updateSnippet);
   $('#json-url').addEventListener('input', updateSnippet);
@@ -428,6 +564,99 @@ function wireControls() {
   $('#download').addEventListener('click', download);
   $('#download-2').addEventListener('click', download);
   $('#close-export').addEventListener('click', () => dialog.close());
+}
+
+// ---- the gallery as a whole: its fields, New gallery, several slides at once, preview size --------
+const NEW_GALLERY = '{\n  "title": "",\n  "description": "",\n  "source": "",\n  "slides": []\n}\n';
+
+// Writes `key` of the root object (pointer '') or of its options ('/options', made if missing); a
+// misspelled key holding it is renamed, never duplicated (key_fixes.js).
+function editGallery(pointer, key, value, session) {
+  const root = rootValue(view.state);
+  if (!root || root.name !== 'Object') { status('Fix the JSON first: the gallery\'s fields are written into its top-level object.', 'error'); return; }
+  const json = JSON.stringify(value);
+  const wrong = misspelledIn(app.diagnostics, pointer);
+  let changes = wrong.has(key) && renameChange(view.state, pointer, wrong.get(key), key, json);
+  if (!changes) {
+    const r = pointer ? locate(view.state, pointer) : { node: root, exact: true };
+    changes = r && r.exact && r.node.name === 'Object' ? [setMember(view.state, r.node, key, json)]
+      : [setMember(view.state, root, pointer.slice(1), JSON.stringify({ [key]: value }))];
+  }
+  dispatchFormEdit(view, changes, session);
+}
+
+function showTab(which) {
+  const gallery = which === 'gallery';
+  $('#tab-slide').setAttribute('aria-selected', String(!gallery));
+  $('#tab-gallery').setAttribute('aria-selected', String(gallery));
+  $('#tab-slide').tabIndex = gallery ? -1 : 0;
+  $('#tab-gallery').tabIndex = gallery ? 0 : -1;
+  $('#slide-panel').hidden = gallery;
+  $('#gallery-form').hidden = !gallery;
+}
+
+// Several slides selected in the strip: move them together, or remove them in one edit.
+function showSelection(sel) {
+  app.selection = sel;
+  $('#selection-bar').hidden = sel.length < 2;
+  $('#selection-count').textContent = `${sel.length} slides selected`;
+}
+
+function moveSelection(delta) {
+  const n = app.model ? app.model.slides.length : 0, sel = new Set(app.selection || []);
+  const order = [...Array(n).keys()];
+  // Each selected slide steps past an unselected neighbour; a block at the end stays put.
+  const ks = delta < 0 ? order.map((_, k) => k).slice(1) : order.map((_, k) => k).slice(0, -1).reverse();
+  for (const k of ks) {
+    const j = k + delta;
+    if (sel.has(order[k]) && !sel.has(order[j])) [order[k], order[j]] = [order[j], order[k]];
+  }
+  if (order.every((v, k) => v === k)) return;
+  const now = order.map((v, k) => (sel.has(v) ? k : -1)).filter((k) => k >= 0);
+  editSlides(arrangeElements(view.state, slidesArray(view.state), order), now[0]);
+  slides.selected = new Set(now);  // kept through the re-render by index
+  showSelection(now);
+}
+
+function removeSelection() {
+  const n = app.model ? app.model.slides.length : 0, sel = app.selection || [];
+  if (!sel.length) return;
+  if (sel.length >= n) { status('A gallery needs at least one slide: keep one, or start a New gallery.', 'error'); return; }
+  const keep = [...Array(n).keys()].filter((i) => !sel.includes(i));
+  slides.setSelection([]);
+  editSlides(arrangeElements(view.state, slidesArray(view.state), keep), Math.max(0, Math.min(sel[0], keep.length - 1)));
+  status(`Removed ${sel.length} slides. Ctrl+Z in the editor brings them back.`, 'ok');
+}
+
+function wireEditing() {
+  galleryForm = new GalleryForm($('#gallery-form'), { onEdit: editGallery });
+  $('#tab-slide').addEventListener('click', () => showTab('slide'));
+  $('#tab-gallery').addEventListener('click', () => showTab('gallery'));
+  $('#inspector .tabs').addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const to = $('#tab-slide').getAttribute('aria-selected') === 'true' ? 'gallery' : 'slide';
+    showTab(to);
+    $('#tab-' + to).focus();
+  });
+  $('#sel-left').addEventListener('click', () => moveSelection(-1));
+  $('#sel-right').addEventListener('click', () => moveSelection(1));
+  $('#sel-remove').addEventListener('click', removeSelection);
+  $('#sel-clear').addEventListener('click', () => slides.setSelection([]));
+  for (const input of document.querySelectorAll('input[name="zoom"]')) {
+    input.addEventListener('change', () => { if (input.checked) preview.setZoom(input.value); });
+  }
+  const confirmNew = $('#confirm-new');
+  $('#new-gallery').addEventListener('click', () => confirmNew.showModal());
+  $('#confirm-new-cancel').addEventListener('click', () => confirmNew.close());
+  $('#confirm-new-ok').addEventListener('click', () => {
+    confirmNew.close();
+    app.current = 0;
+    app.pendingSlide = 0;
+    slides.setSelection([]);
+    replaceAll(view, NEW_GALLERY, 'new');
+    showTab('gallery');
+    status('New gallery: give it a title, then add photos with “Add photos…” or drop them on the preview. Ctrl+Z in the editor brings the previous gallery back.', 'ok');
+  });
 }
 
 function rerenderPreview() {

@@ -1,6 +1,7 @@
 // photo_checks.js — what an editor should fix before publishing that valid JSON can't show: missing
 // alt text, photos too heavy (bytes) or too big (pixels), declared width/height that don't match the
-// file, broken URLs. Each finding has a stable id and the JSON pointer of the field to fix.
+// file, broken URLs, dropped photos this browser no longer has. Each finding has a stable id and the
+// JSON pointer of the field to fix.
 
 // Over this many bytes a photo costs a reader on a slow phone connection seconds (1 MB ≈ 2 s at 4 Mbit/s).
 export const HEAVY_BYTES = 1024 * 1024;
@@ -61,7 +62,8 @@ export class PhotoChecks {
     }
   }
 
-  // Findings for one slide; `info` is a probe result (or a local photo's {bytes, width, height}).
+  // Findings for one slide; `info` is a probe result (or a local photo's {bytes, width, height}), with
+  // `missing` set when the slide names a dropped photo that neither this browser nor the server has.
   static findings(slide, i, info, maxPixels) {
     const at = (f) => `/slides/${i}/${f}`;
     const out = [];
@@ -69,6 +71,11 @@ export class PhotoChecks {
       out.push({ id: 'alt.missing', severity: 'warning', where: at('alt'), message: 'No alt text: screen-reader users hear nothing for this photo.' });
     }
     if (!info) return out;
+    if (info.missing) {
+      out.push({ id: 'photo.missing', severity: 'error', where: at('image'),
+        message: `Slide ${i + 1}: photo ${slide.image} is missing — drop it again or choose another.` });
+      return out;
+    }
     if (info.error) {
       out.push({ id: 'image.broken', severity: 'error', where: at('image'), message: `Photo ${info.error}.` });
       return out;

@@ -124,6 +124,13 @@ export class Preview {
     if (this.instance && this.instance.index !== i) this.instance.goTo(i);
   }
 
+  // 'fit' (the whole preset in the pane) or '100' (its CSS pixels one to one).
+  setZoom(zoom) {
+    this.zoom = zoom;
+    this.stage.dataset.zoom = zoom;
+    this._fit();
+  }
+
   setStale(stale, why) {
     this.stage.classList.toggle('stale', !!stale);
     this.stage.dataset.stale = stale ? 'true' : 'false';
@@ -139,8 +146,11 @@ export class Preview {
     const d = this.env.device;
     const cs = getComputedStyle(this.stage);
     const availW = (this.stage.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)) || d.width;
-    const availH = Math.max(MIN_PREVIEW_HEIGHT, window.innerHeight * PREVIEW_HEIGHT_SHARE);
-    const scale = Math.min(1, availW / d.width, availH / d.height);
+    // The stage's own height cap (beside the form, playground.css) if it has one, else a share of the window.
+    const cap = parseFloat(cs.maxHeight) - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    const availH = Math.max(MIN_PREVIEW_HEIGHT, cap > 0 ? cap : window.innerHeight * PREVIEW_HEIGHT_SHARE);
+    // "100%": the preset's CSS pixels one to one, to proofread captions; the stage scrolls.
+    const scale = this.zoom === '100' ? 1 : Math.min(1, availW / d.width, availH / d.height);
     this.frame.style.width = d.width + 'px';
     this.frame.style.height = d.height + 'px';
     this.frame.style.transform = `scale(${scale})`;

@@ -54,8 +54,15 @@ export class Problems {
       ...section(checksStale ? 'Photo checks (from the last valid version)' : 'Photo checks', checks, 'No photo problems found.'),
     );
     const count = (l, s) => l.filter((d) => d.severity === s).length;
-    const e = count(validator, 'error'), w = count(validator, 'warning') + count(checks, 'warning') + count(checks, 'error');
-    this.summary.textContent = e ? `${e} error${e > 1 ? 's' : ''}` : w ? `valid · ${w} to check` : 'valid';
+    // A photo check's error (a missing or refused photo) breaks the published gallery as surely as
+    // invalid JSON, so it counts as an error, not as something to check.
+    const e = count(validator, 'error') + count(checks, 'error'), w = count(validator, 'warning') + count(checks, 'warning');
+    // A misspelled key silently drops content (the widget ignores it): named on its own, not lost
+    // among the things to check.
+    const k = validator.filter((d) => d.id === 'field.unknown' && d.suggestion).length;
+    const keys = k ? `${k} misspelled key${k > 1 ? 's' : ''}` : '';
+    this.summary.textContent = e ? [`${e} error${e > 1 ? 's' : ''}`, keys].filter(Boolean).join(' · ')
+      : w ? ['valid', keys, w - k ? `${w - k} to check` : ''].filter(Boolean).join(' · ') : 'valid';
     this.summary.className = 'summary ' + (e ? 'error' : w ? 'warning' : 'ok');
   }
 }

@@ -1,20 +1,25 @@
 // slide_list.js — the slides as a strip of thumbnails: pick one, drag (or Alt+arrow) to reorder,
-// drop photos (or choose files) to add slides. It renders what it is given and reports intents;
-// the JSON edits happen in main.js.
+// drop photos (or choose files) to add slides, select several (Ctrl/⌘+click, Shift+click, Space) to
+// remove or move them at once. It renders what it is given and reports intents; the JSON edits
+// happen in main.js.
 const SLIDE_TYPE = 'application/x-wasm-gallery-slide';
+
+const range = (a, b) => Array.from({ length: Math.abs(b - a) + 1 }, (_, k) => Math.min(a, b) + k);
 
 function hasFiles(e) {
   return !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 }
 
 export class SlideList {
-  // root: <ol>; hooks: onPick(i), onMove(from, to), onFiles(files, at).
+  // root: <ol>; hooks: onPick(i), onMove(from, to), onFiles(files, at), onSelect(indices) (the
+  // selection changed: main.js shows what can be done with it).
   constructor(root, fileInput, hooks) {
     this.root = root;
     this.hooks = hooks;
     this.count = 0;
     this.current = 0;
     this.dragFrom = -1;
+    this.selected = new Set();  // slides picked for a bulk action (besides the current one)
     root.addEventListener('dragstart', (e) => {
       const li = e.target.closest('li[data-index]');
       if (!li) return;
@@ -48,12 +53,19 @@ export class SlideList {
     });
     root.addEventListener('click', (e) => {
       const b = e.target.closest('button[data-index]');
-      if (b) hooks.onPick(Number(b.dataset.index));
+      if (!b) return;
+      const i = Number(b.dataset.index);
+      if (e.ctrlKey || e.metaKey) return this._toggle(i);
+      if (e.shiftKey) return this.setSelection(range(this.current, i));
+      if (this.selected.size) this.setSelection([]);
+      hooks.onPick(i);
     });
     root.addEventListener('keydown', (e) => {
       const b = e.target.closest('button[data-index]');
       if (!b) return;
       const i = Number(b.dataset.index);
+      if (e.key === ' ' && !e.altKey) { e.preventDefault(); return this._toggle(i); }
+      if (e.key === 'Escape' && this.selected.size) { e.preventDefault(); return this.setSelection([]); }
       const back = e.key === 'ArrowLeft' || e.key === 'ArrowUp', fwd = e.key === 'ArrowRight' || e.key === 'ArrowDown';
       if (!back && !fwd) return;
       e.preventDefault();
@@ -85,10 +97,30 @@ export class SlideList {
     }
   }
 
+  _toggle(i) {
+    const s = new Set(this.selected.size ? this.selected : [this.current]);
+    if (s.has(i)) s.delete(i); else s.add(i);
+    this.setSelection([...s]);
+  }
+
+  // Selects these slides (an empty list clears the selection).
+  setSelection(indices) {
+    this.selected = new Set(indices.filter((i) => i >= 0 && i < this.count));
+    for (const b of this.root.querySelectorAll('button[data-index]')) this._markSelected(b);
+    this.hooks.onSelect && this.hooks.onSelect([...this.selected].sort((a, b) => a - b));
+  }
+
+  _markSelected(b) {
+    const on = this.selected.has(Number(b.dataset.index));
+    b.classList.toggle('selected', on);
+    b.setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+
   // slides: [{thumb, caption, findings}]
   render(slides, current) {
     this.count = slides.length;
     this.current = current;
+    const kept = [...this.selected].filter((i) => i < slides.length);
     // Re-rendering replaces the buttons: keep keyboard focus on the same slide.
     const active = this.root.contains(document.activeElement) ? document.activeElement.dataset.index : undefined;
     if (this.focusAfterRender === undefined && active !== undefined) this.focusAfterRender = Math.min(Number(active), slides.length - 1);
@@ -104,7 +136,7 @@ export class SlideList {
       const errors = s.findings.filter((f) => f.severity === 'error').length;
       const warnings = s.findings.filter((f) => f.severity === 'warning').length;
       const problems = [errors && `${errors} error${errors > 1 ? 's' : ''}`, warnings && `${warnings} warning${warnings > 1 ? 's' : ''}`].filter(Boolean).join(', ');
-      b.setAttribute('aria-label', `Slide ${i + 1}${s.caption ? ': ' + s.caption.slice(0, 80) : ''}${problems ? ' (' + problems + ')' : ''}. Alt+arrow keys move it.`);
+      b.setAttribute('aria-label', `Slide ${i + 1}${s.caption ? ': ' + s.caption.slice(0, 80) : ''}${problems ? ' (' + problems + ')' : ''}. Alt+arrow keys move it; Space selects it.`);
       const img = document.createElement('img');
       img.alt = '';
       img.loading = 'lazy';
@@ -125,6 +157,8 @@ export class SlideList {
       return li;
     });
     this.root.replaceChildren(...items);
+    this.selected = new Set(kept);
+    for (const b of this.root.querySelectorAll('button[data-index]')) this._markSelected(b);
     if (this.focusAfterRender !== undefined) {
       this.root.querySelector(`button[data-index="${this.focusAfterRender}"]`)?.focus();
       this.focusAfterRender = undefined;
