@@ -20,7 +20,8 @@ export function embedSnippet(scriptUrl, jsonUrl, { withCss = false, firstSlide =
   return lines.join('\n');
 }
 
-function text(s) {
+// Text for HTML element content (the bundle's page title too).
+export function escapeText(s) {
   return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -36,7 +37,7 @@ function slideHtml(s, jsonUrl) {
   const set = (s.srcset || []).map((c) => `${urlFromPage(c.url, jsonUrl).replace(/ /g, '%20').replace(/,/g, '%2C')} ${c.width}w`);
   if (set.length && s.width > 0) set.push(`${urlFromPage(s.image, jsonUrl)} ${s.width}w`);
   const srcset = set.length ? ` srcset="${attr(set.join(', '))}" sizes="100vw"` : '';
-  const caption = [s.caption ? text(s.caption) : '', s.credit ? `<small>${text(s.credit)}</small>` : ''].filter(Boolean).join(' ');
+  const caption = [s.caption ? escapeText(s.caption) : '', s.credit ? `<small>${escapeText(s.credit)}</small>` : ''].filter(Boolean).join(' ');
   return ['<figure>',
     `  <img src="${attr(urlFromPage(s.image, jsonUrl))}"${srcset}${size} alt="${attr(s.alt || '')}" fetchpriority="high">`,
     ...(caption ? [`  <figcaption>${caption}</figcaption>`] : []),
@@ -44,7 +45,12 @@ function slideHtml(s, jsonUrl) {
 }
 
 export function downloadText(text, name) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  downloadBlob(new Blob([text], { type: 'application/json' }), name);
+}
+
+// Saves a Blob as a download named `name`.
+export function downloadBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

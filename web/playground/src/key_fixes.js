@@ -2,7 +2,12 @@
 // it probably meant (diagnostic.suggestion); here that becomes a one-click rename, offered in the
 // editor's lint tooltip, in the slide's checks and by the form, which writes into the misspelled key's
 // place instead of adding a second, duplicate key beside it.
-import { locate, members } from './json_tree.js';
+import { locate, members, pointerTokens } from './json_tree.js';
+
+// "/slides/2/captoin" → the object's pointer "/slides/2" and the key "captoin" (unescaped).
+function split(where) {
+  return { parent: where.slice(0, where.lastIndexOf('/')), key: pointerTokens(where).pop() };
+}
 
 // The validator's unknown-key warnings that name a known key to use instead.
 export function misspelledKeys(diagnostics) {
@@ -13,10 +18,8 @@ export function misspelledKeys(diagnostics) {
 export function misspelledIn(diagnostics, pointer) {
   const out = new Map();
   for (const d of misspelledKeys(diagnostics)) {
-    const slash = d.where.lastIndexOf('/');
-    if (d.where.slice(0, slash) !== pointer) continue;
-    const bad = d.where.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!out.has(d.suggestion)) out.set(d.suggestion, bad);
+    const { parent, key } = split(d.where);
+    if (parent === pointer && !out.has(d.suggestion)) out.set(d.suggestion, key);
   }
   return out;
 }
@@ -39,8 +42,7 @@ export function renameChange(state, pointer, bad, good, valueJson) {
 // The rename as a CodeMirror lint action for diagnostic d (none when it cannot be applied).
 export function lintAction(state, d) {
   if (d.id !== 'field.unknown' || !d.suggestion) return null;
-  const slash = d.where.lastIndexOf('/');
-  const pointer = d.where.slice(0, slash), bad = d.where.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const { parent: pointer, key: bad } = split(d.where);
   if (!renameChange(state, pointer, bad, d.suggestion)) return null;
   return {
     name: `Rename to "${d.suggestion}"`,

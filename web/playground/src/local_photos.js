@@ -83,6 +83,7 @@ export class LocalPhotos {
     entry.preview = createImageBitmap(file).then((bmp) => this._previewUrl(bmp), () => null);
     this.byPath.set(path, entry);
     entry.kept = this._keep(path, entry);
+    return entry.kept;  // '' once stored, else why not
   }
 
   // Brings back the stored photos among `names` (before the first render, so the preview has them);

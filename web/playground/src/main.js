@@ -5,7 +5,8 @@ import { setDiagnostics } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
 import { createEditor, dispatchFormEdit, replaceAll } from './editor.js';
 import { editorDiagnostics, rangeOf } from './diagnostics.js';
-import { arrangeElements, insertElements, locate, moveElement, removeElement, rootValue, setMember, slideAt, slidesArray } from './json_tree.js';
+import { undo, redo } from '@codemirror/commands';
+import { arrangeElements, elements, insertElements, locate, moveElement, removeElement, rootValue, setMember, slideAt, slidesArray } from './json_tree.js';
 import { GalleryForm } from './gallery_form.js';
 import { Preview } from './preview.js';
 import { LocalPhotos } from './local_photos.js';
@@ -87,6 +88,7 @@ function schedule() {
 
 async function render() {
   const seq = ++app.seq;
+  $('#state').dataset.checks = 'pending';  // the photo checks of this text are still to come
   const doc = view.state.doc;
   let verdict;
   try {
@@ -98,7 +100,12 @@ async function render() {
   if (seq !== app.seq || view.state.doc !== doc) return; // a newer edit is on its way
   app.diagnostics = verdict.diagnostics;
   app.validated = doc;
-  galleryForm.fill((pointer, key) => rawValue(view.state, pointer, key));
+  // Gallery fields under a misspelled key ("titel") show their text too; typing renames the key.
+  galleryForm.fill((pointer, key) => {
+    const v = rawValue(view.state, pointer, key);
+    const bad = v === undefined && misspelledIn(verdict.diagnostics, pointer).get(key);
+    return bad ? rawValue(view.state, pointer, bad) : v;
+  });
   if (!verdict.ok) {
     const errors = verdict.diagnostics.filter((d) => d.severity === 'error'), n = errors.length;
     // A new gallery has no slides yet: that is where it starts, not a mistake to point at.
@@ -107,7 +114,13 @@ async function render() {
       : `${n} error${n > 1 ? 's' : ''} in the JSON; showing the last valid version`;
     preview.setStale(true, why);
     $('#preview-stage').dataset.empty = empty ? 'true' : 'false';
-    form.setEnabled(false, 'Fix the errors in the JSON to edit slides here.');
+    if (empty) {  // nothing of the gallery before is shown as if it were this one's
+      slides.setSelection([]);
+      slides.render([], 0);
+      $('#slide-picker').replaceChildren();
+      $('#slide-count').textContent = 'no slides yet';
+    }
+    form.setEnabled(false, empty ? 'Add a photo: its slide is edited here.' : 'Fix the errors in the JSON to edit slides here.');
     placeDiagnostics();
     problems.render(app.diagnostics, flatFindings(), { checksStale: true });
     $('#state').dataset.state = 'invalid';
@@ -225,7 +238,7 @@ function fillCurrent() {
         const i = app.current, slide = app.model.slides[i];
         b.disabled = true;
         status('Writing smaller copies of the photo…');
-        const r = await fixPhoto(slide, { local, url: absolute(slide.image) });
+        const r = await fixPhoto(slide, { local, url: absolute(slide.image), gallery: app.model });
         b.disabled = false;
         if (r.error) { status(r.error, 'error'); return; }
         if (!app.model || !app.model.slides[i] || app.model.slides[i].image !== slide.image) {
@@ -308,8 +321,11 @@ function renameItems(i) {
   });
 }
 
-function editSlides(change, slide) {
+// keepSelection: the edit moved the selected slides (their new places are selected); any other edit of
+// the slides list clears the selection, whose indices it would make wrong.
+function editSlides(change, slide, keepSelection = false) {
   if (!change) return;
+  if (!keepSelection && slides.selected.size) slides.setSelection([]);
   app.pendingSlide = slide;
   view.dispatch({ changes: change, userEvent: 'input.slides' });
 }
@@ -530,14 +546,14 @@ function wireControls() {
   // the pipeline's state changes (#state's data-*) while the dialog is open.
   let bundling = false;
   const gateBundle = () => {
-    const why = publishBlocker($('#state').dataset.state, app.findings);
+    const why = publishBlocker($('#state').dataset.state, app.findings, $('#state').dataset.checks);
     $('#download-bundle').disabled = bundling || !!why;
     $('#bundle-blocked').textContent = why;
     $('#bundle-blocked').hidden = !why;
   };
   new MutationObserver(() => { if (dialog.open) gateBundle(); }).observe($('#state'), { attributes: true });
   $('#download-bundle').addEventListener('click', async () => {
-    if (publishBlocker($('#state').dataset.state, app.findings)) return gateBundle();
+    if (publishBlocker($('#state').dataset.state, app.findings, $('#state').dataset.checks)) return gateBundle();
     bundling = true;
     gateBundle();
     $('#bundle-note').textContent = 'Packing…';
@@ -602,8 +618,14 @@ function showSelection(sel) {
   $('#selection-count').textContent = `${sel.length} slides selected`;
 }
 
+// The slides in the editor's text now (the last valid model may lag behind it).
+function slideCount() {
+  const arr = slidesArray(view.state);
+  return arr ? elements(arr).length : 0;
+}
+
 function moveSelection(delta) {
-  const n = app.model ? app.model.slides.length : 0, sel = new Set(app.selection || []);
+  const n = slideCount(), sel = new Set(app.selection || []);
   const order = [...Array(n).keys()];
   // Each selected slide steps past an unselected neighbour; a block at the end stays put.
   const ks = delta < 0 ? order.map((_, k) => k).slice(1) : order.map((_, k) => k).slice(0, -1).reverse();
@@ -613,14 +635,14 @@ function moveSelection(delta) {
   }
   if (order.every((v, k) => v === k)) return;
   const now = order.map((v, k) => (sel.has(v) ? k : -1)).filter((k) => k >= 0);
-  editSlides(arrangeElements(view.state, slidesArray(view.state), order), now[0]);
+  editSlides(arrangeElements(view.state, slidesArray(view.state), order), now[0], true);
   slides.selected = new Set(now);  // kept through the re-render by index
   showSelection(now);
 }
 
 function removeSelection() {
-  const n = app.model ? app.model.slides.length : 0, sel = app.selection || [];
-  if (!sel.length) return;
+  const n = slideCount(), sel = app.selection || [];
+  if (!sel.length || sel.some((i) => i >= n)) return;
   if (sel.length >= n) { status('A gallery needs at least one slide: keep one, or start a New gallery.', 'error'); return; }
   const keep = [...Array(n).keys()].filter((i) => !sel.includes(i));
   slides.setSelection([]);
@@ -630,6 +652,17 @@ function removeSelection() {
 
 function wireEditing() {
   galleryForm = new GalleryForm($('#gallery-form'), { onEdit: editGallery });
+  // Ctrl+Z in a form field undoes in the editor's history (where the form's edits are), not the
+  // field's own, which would write its undo back as yet another edit.
+  for (const f of [$('#slide-form'), $('#gallery-form')]) {
+    f.addEventListener('keydown', (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k !== 'z' && k !== 'y') return;
+      e.preventDefault();
+      (k === 'y' || e.shiftKey ? redo : undo)(view);
+    });
+  }
   $('#tab-slide').addEventListener('click', () => showTab('slide'));
   $('#tab-gallery').addEventListener('click', () => showTab('gallery'));
   $('#inspector .tabs').addEventListener('keydown', (e) => {

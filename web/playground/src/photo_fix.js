@@ -31,6 +31,9 @@ function run(job, transfer) {
   return new Promise((resolve) => { waiting.set(id, resolve); worker.postMessage({ id, ...job }, transfer); });
 }
 
+// A path the slide's own copies (from an earlier fix) already use: writing it again replaces them.
+const ownCopy = (slide, p) => slide.image === p || (Array.isArray(slide.srcset) && slide.srcset.some((c) => c.url === p));
+
 // "photos/IMG 1.jpg", "https://x/a/b.webp?v=2" → "IMG-1", "b": the stem the copies are named after.
 function stem(url) {
   const last = String(url).split(/[?#]/)[0].split('/').pop() || '';
@@ -41,7 +44,7 @@ function stem(url) {
 
 // Writes the copies of `slide`'s photo and adds them to `local` (LocalPhotos). `url`: the photo's
 // absolute URL, fetched when it is not a dropped photo. → {fields (for the slide), message} | {error}.
-export async function fixPhoto(slide, { local, url }) {
+export async function fixPhoto(slide, { local, url, gallery }) {
   let blob;
   const dropped = local.get(slide.image);
   try {
@@ -61,9 +64,18 @@ export async function fixPhoto(slide, { local, url }) {
   // A tall photo meets the height limit first: two widths may give the same copy; keep one.
   const copies = r.jpegs.filter((j, i, all) => all.findIndex((k) => k.width === j.width) === i).sort((a, b) => a.width - b.width);
   if (!copies.length) return { error: `The photo is ${r.width} px wide: no smaller size to write (the smallest is ${FIX_WIDTHS[0]} px).` };
-  const base = stem(slide.image);
+  // Names no other photo of the gallery (or of this browser) has: a second "01.jpg" from another
+  // folder gets "01-2-640.jpg", never the first one's copies.
+  const used = (p) => local.has(p) || JSON.stringify(gallery || {}).includes(JSON.stringify(p));
+  let base = stem(slide.image);
+  for (let k = 2; copies.some((j) => used(`photos/${base}-${j.width}.jpg`) && !ownCopy(slide, `photos/${base}-${j.width}.jpg`)); k++) base = `${stem(slide.image)}-${k}`;
   const named = copies.map((j) => ({ ...j, path: `photos/${base}-${j.width}.jpg` }));
-  for (const j of named) local.put(j.path, new File([j.bytes], j.path.slice('photos/'.length), { type: 'image/jpeg' }), j.width, j.height);
+  const failed = [];
+  for (const j of named) {
+    const why = await local.put(j.path, new File([j.bytes], j.path.slice('photos/'.length), { type: 'image/jpeg' }), j.width, j.height);
+    if (typeof why === 'string' && why) failed.push(why);
+  }
+  if (failed.length) return { error: `The smaller copies could not be kept in this browser (${failed[0]}).` };
   const largest = named[named.length - 1];
   const fields = { image: largest.path, width: largest.width, height: largest.height };
   // The image is the widest size; srcset lists the others (web/gallery.schema.json, image_choice.h).

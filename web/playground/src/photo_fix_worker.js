@@ -46,7 +46,9 @@ async function handle({ bytes, wasmUrl, widths, maxSide, quality }) {
   }
   const opts = {
     fit: [Math.max(...widths), maxSide],
-    sizes: ({ width }) => widths.filter((w) => w < width).map((w) => [w, maxSide]),
+    // The widths narrower than the photo, and the photo itself re-encoded within the largest width
+    // (a heavy 1800 px photo keeps its 1800 px, lighter): the image never loses resolution it had.
+    sizes: ({ width }) => [...new Set([...widths.filter((w) => w < width), Math.min(width, Math.max(...widths))])].map((w) => [w, maxSide]),
     quality,
   };
   try {

@@ -1,5 +1,7 @@
 // problems.js — the list under the editor: the wasm validator's diagnostics, then the photo checks,
 // each with its place (line:column and JSON pointer) as a button that jumps the editor there.
+import { misspelledKeys } from './key_fixes.js';
+
 export class Problems {
   // root: element to fill; summary: element for the one-line count; onJump(diagnostic).
   constructor(root, summary, onJump) {
@@ -59,7 +61,7 @@ export class Problems {
     const e = count(validator, 'error') + count(checks, 'error'), w = count(validator, 'warning') + count(checks, 'warning');
     // A misspelled key silently drops content (the widget ignores it): named on its own, not lost
     // among the things to check.
-    const k = validator.filter((d) => d.id === 'field.unknown' && d.suggestion).length;
+    const k = misspelledKeys(validator).length;
     const keys = k ? `${k} misspelled key${k > 1 ? 's' : ''}` : '';
     this.summary.textContent = e ? [`${e} error${e > 1 ? 's' : ''}`, keys].filter(Boolean).join(' · ')
       : w ? ['valid', keys, w - k ? `${w - k} to check` : ''].filter(Boolean).join(' · ') : 'valid';

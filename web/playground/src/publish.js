@@ -2,7 +2,7 @@
 // embed snippet, gallery.json, the photos and the widget's dist/ files, and a README.txt on serving it.
 // Also says when the playground refuses to make one. The preview and the bundle load the same dist/.
 import { strToU8, zipSync } from 'fflate';
-import { embedSnippet } from './export_panel.js';
+import { embedSnippet, escapeText, downloadBlob } from './export_panel.js';
 
 // What a page needs of dist/ (not the .mjs twin nor the .d.ts): the script, its wasm, the render and
 // decode workers with the decoder's wasm, and the optional stylesheet that reserves the gallery's box.
@@ -18,12 +18,14 @@ export function widgetDist() {
   return new URL('.', script ? script.src : new URL('/dist/', location.href)).href;
 }
 
-// Why no bundle can be made now ('' when one can): the JSON is not valid (or not checked yet), or a
-// slide's photo check found an error (a missing or broken photo, one the widget would refuse).
-// state: #state's data-state; findings: per slide, the photo checks' findings.
-export function publishBlocker(state, findings) {
+// Why no bundle can be made now ('' when one can): the JSON is not valid (or not checked yet), its
+// photos are still being checked, or a slide's photo check found an error (a missing or broken photo,
+// one the widget would refuse). state, checks: #state's data-state and data-checks; findings: per
+// slide, the photo checks' findings.
+export function publishBlocker(state, findings, checks = 'done') {
   if (state === 'invalid') return 'The JSON has errors: fix them first (they are listed under the editor).';
   if (state !== 'valid') return 'Checking the JSON…';
+  if (checks !== 'done') return 'Checking the photos…';
   const bad = [];
   findings.forEach((fs, i) => {
     const errors = (fs || []).filter((f) => f.severity === 'error');
@@ -33,13 +35,21 @@ export function publishBlocker(state, findings) {
   return `Photo problems on ${bad.length === 1 ? 'a slide' : bad.length + ' slides'} — ${bad.join('; ')} Fix ${bad.length === 1 ? 'it' : 'them'} first.`;
 }
 
-// A photo URL as the gallery's own folder holds it: "web/demo/photos/01.jpg" stays; what climbs out
-// ("../x.jpg") or starts at the site's root ("/demo/x.jpg") is put under the path it has on the server.
+// Where a photo goes in the bundle: its URL's path ("web/demo/photos/01.jpg" stays), decoded, in clean
+// segments. What climbs out ("../x.jpg", "%2e%2e/x.jpg", "..\\x.jpg") or starts at the site's root is
+// put under the path it has on the server, cleaned the same way; nothing may land on the bundle's
+// own files (index.html, gallery.json, README.txt, dist/).
+const RESERVED = /^(index\.html|gallery\.json|readme\.txt|dist\/)/i;
+function cleanPath(p) {
+  try { p = decodeURIComponent(p); } catch { /* kept as written */ }
+  return p.split(/[\\/]/).filter((seg) => seg && seg !== '.' && seg !== '..').join('/');
+}
 function folderPath(url, resolved) {
-  const plain = url.split(/[?#]/)[0];
-  const inside = !/^\//.test(plain) && !plain.split('/').some((s) => s === '..' || s === '.') && plain === url;
-  const p = inside ? plain : resolved.pathname.replace(/^\/+/, '');
-  try { return decodeURIComponent(p); } catch { return p; }
+  let raw = url.split(/[?#]/)[0];
+  try { raw = decodeURIComponent(raw); } catch { /* kept as written */ }
+  const inside = !/^[\\/]/.test(raw) && raw.split(/[\\/]/).every((seg) => seg && seg !== '.' && seg !== '..') && raw === cleanPath(raw);
+  const p = inside ? raw : cleanPath(resolved.pathname);
+  return RESERVED.test(p) || !p ? 'photos/' + (p.replace(/\//g, '-') || 'photo') : p;
 }
 
 async function fetchBytes(url, what) {
@@ -53,10 +63,6 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await r.arrayBuffer());
 }
 
-function escapeHtml(s) {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function indexHtml(gallery, snippet) {
   const title = gallery.title || 'Gallery';
   return `<!doctype html>
@@ -65,11 +71,11 @@ function indexHtml(gallery, snippet) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
+<title>${escapeText(title)}</title>
 <style>body { max-width: 960px; margin: 0 auto; padding: 16px; font: 16px/1.5 system-ui, sans-serif; }</style>
 </head>
 <body>
-<h1>${escapeHtml(title)}</h1>
+<h1>${escapeText(title)}</h1>
 <!-- The embed snippet: paste it into your own page where the gallery goes. -->
 ${snippet}
 </body>
@@ -168,12 +174,5 @@ export async function buildBundle({ text, source, local, firstSlide = false }) {
 }
 
 export function downloadBytes(bytes, name) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([bytes], { type: 'application/zip' }), name);
 }
