@@ -6,21 +6,9 @@ const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('path');
 const h = require('./harness.js');
+const { DRAFT_KEY, openPlayground, waitValid } = require('./playground-pages.js');
 
 after(h.teardown);
-
-const DRAFT_KEY = 'wasm-gallery.playground.draft.v1';
-
-async function openPlayground(page, query = '') {
-  const { url } = await h.setup();
-  await page.goto(`${url}/playground/${query}`);
-  await waitValid(page);
-}
-
-async function waitValid(page) {
-  await page.waitForFunction(() => document.querySelector('#state').dataset.state === 'valid' &&
-    document.querySelector('#preview-stage').dataset.stale === 'false', null, { timeout: 30000 });
-}
 
 // The editor's text as the draft saves it (400 ms after each change).
 const editorText = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) || '{"text":""}').text, DRAFT_KEY);

@@ -7,10 +7,10 @@ const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { PNG } = require('pngjs');
 const h = require('./harness.js');
+const { DRAFT_KEY, openPlayground, previewFrame, waitValid } = require('./playground-pages.js');
 
 after(h.teardown);
 
-const DRAFT_KEY = 'wasm-gallery.playground.draft.v1';
 const PHOTO_DB = 'wasm-gallery.playground.photos'; // photo_store.js
 const SAMPLE_SLIDES = 10;
 
@@ -23,22 +23,6 @@ function flatPng(width, height, [r, g, b]) {
 const MAGENTA = [230, 20, 230], TEAL = [0, 150, 150], GOLD = [240, 190, 0];
 const isMagenta = (r, g, b) => r > 180 && g < 80 && b > 180;
 const isTeal = (r, g, b) => r < 60 && g > 100 && b > 100 && Math.abs(g - b) < 40;
-
-async function openPlayground(page) {
-  const { url } = await h.setup();
-  await page.goto(`${url}/playground/`);
-  await waitValid(page);
-  await previewFrame(page).waitForFunction(() => document.getElementById('gallery').count > 0, null, { timeout: 30000 });
-}
-
-function previewFrame(page) {
-  return page.frame({ url: /\/playground\/preview\.html$/ });
-}
-
-async function waitValid(page) {
-  await page.waitForFunction(() => document.querySelector('#state').dataset.state === 'valid' &&
-    document.querySelector('#preview-stage').dataset.stale === 'false', null, { timeout: 30000 });
-}
 
 const draftSlides = (page) => page.evaluate((k) => JSON.parse(JSON.parse(localStorage.getItem(k)).text).slides, DRAFT_KEY);
 
@@ -122,19 +106,21 @@ test('dropped photos survive a reload; a known name replaces its slide’s photo
   assert.doesNotMatch(await page.$eval('#summary', (s) => s.textContent), /error/);
   assert.deepEqual(page.errors, []);
 
-  // The same name again, at another size: slide 11's photo and size change, no slide is added.
+  // The same name again, at another size: slide 11's photo (a new version, magenta-2.png) and size
+  // change, no slide is added.
   await addPhotos(page, [{ name: 'magenta.png', mimeType: 'image/png', buffer: flatPng(360, 180, MAGENTA) }]);
   await waitDraft(page, '(s) => s[a].width === 360', SAMPLE_SLIDES);
   const replaced = await draftSlides(page);
   assert.equal(replaced.length, SAMPLE_SLIDES + 2);
-  assert.deepEqual(replaced[SAMPLE_SLIDES], { image: 'photos/magenta.png', alt: '', caption: '', credit: '', width: 360, height: 180 });
+  assert.deepEqual(replaced[SAMPLE_SLIDES], { image: 'photos/magenta-2.png', alt: '', caption: '', credit: '', width: 360, height: 180 });
   await page.waitForFunction((n) => document.querySelectorAll('#slides li').length === n, SAMPLE_SLIDES + 2);
-  assert.match(await page.$eval('#status', (s) => s.textContent), /Replaced the photo of slide 11 \(photos\/magenta\.png\)/);
+  assert.match(await page.$eval('#status', (s) => s.textContent), /Replaced the photo of slide 11 \(now photos\/magenta-2\.png; Ctrl\+Z brings the earlier one back\)/);
   await page.waitForFunction((w) => { const img = document.querySelector('#slides li[data-index="10"] img'); return img.complete && img.naturalWidth === w; }, 360, { timeout: 10000 });
-  // One Ctrl+Z undoes the whole drop (the size goes back; the file stays the new one).
+  // One Ctrl+Z undoes the whole drop: the earlier file (its name, its size) is back, and shown.
   await page.click('.cm-content');
   await page.keyboard.press('Control+z');
-  await waitDraft(page, '(s) => s[a].width === 300 && s[a].height === 200', SAMPLE_SLIDES);
+  await waitDraft(page, '(s) => s[a].image === "photos/magenta.png" && s[a].width === 300 && s[a].height === 200', SAMPLE_SLIDES);
+  await page.waitForFunction((w) => { const img = document.querySelector('#slides li[data-index="10"] img'); return img.complete && img.naturalWidth === w; }, 300, { timeout: 10000 });
   await page.keyboard.press('Control+y');
   await waitDraft(page, '(s) => s[a].width === 360 && s[a].height === 180', SAMPLE_SLIDES);
   assert.deepEqual(page.errors, []);
@@ -180,13 +166,13 @@ test('dropped photos survive a reload; a known name replaces its slide’s photo
   await page.waitForFunction(() => document.querySelector('#state').dataset.photos === 'kept', null, { timeout: 15000 });
   await waitDraft(page, '(s) => s.length === a', SAMPLE_SLIDES + 3);
   assert.deepEqual((await draftSlides(page)).slice(SAMPLE_SLIDES).map((s) => [s.image, s.width, s.height]),
-    [['photos/magenta.png', 360, 180], ['photos/gold.png', 240, 160], ['photos/teal.png', 200, 300]]);
+    [['photos/magenta-2.png', 360, 180], ['photos/gold.png', 240, 160], ['photos/teal.png', 200, 300]]);
   await page.waitForFunction(() => document.querySelector('#state').dataset.state === 'valid' && document.querySelector('#state').dataset.checks === 'done' &&
     ![...document.querySelectorAll('#problems .id')].some((e) => e.textContent === 'photo.missing'), null, { timeout: 20000 });
   assert.doesNotMatch(await page.$eval('#summary', (s) => s.textContent), /error/);
   await page.waitForFunction(() => document.querySelectorAll('#slides li').length === 13);
   await previewShows(page, SAMPLE_SLIDES + 2, isTeal);
-  assert.deepEqual(await storedNames(page), ['photos/gold.png', 'photos/magenta.png', 'photos/teal.png']);
+  assert.deepEqual(await storedNames(page), ['photos/gold.png', 'photos/magenta-2.png', 'photos/teal.png']);
   await page.context().close();
 });
 

@@ -11,10 +11,10 @@ const path = require('path');
 const { PNG } = require('pngjs');
 const { unzipSync, strFromU8 } = require('fflate');
 const h = require('./harness.js');
+const { DRAFT_KEY, openPlayground, previewFrame, waitValid } = require('./playground-pages.js');
 
 after(h.teardown);
 
-const DRAFT_KEY = 'wasm-gallery.playground.draft.v1';
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(h.ROOT, 'gallery.json'), 'utf8'));
 // What the photo fix writes, and the widget's files a page needs (web/playground/src/*.js).
 const FIX_WIDTHS = [640, 1080, 1600, 2048];
@@ -22,22 +22,6 @@ const DIST_FILES = ['wasm-gallery.js', 'wasm-gallery.wasm', 'wasm-gallery-render
   'wasm-gallery-decoder.wasm', 'wasm-gallery.css'];
 // Wider than the widget ever shows (2048 px a side): the checks warn, the fix writes all four widths.
 const BIG = { width: 2600, height: 1700 };
-
-async function openPlayground(page, query = '') {
-  const { url } = await h.setup();
-  await page.goto(`${url}/playground/${query}`);
-  await waitValid(page);
-  await previewFrame(page).waitForFunction(() => document.getElementById('gallery').count > 0, null, { timeout: 30000 });
-}
-
-function previewFrame(page) {
-  return page.frame({ url: /\/playground\/preview\.html$/ });
-}
-
-async function waitValid(page) {
-  await page.waitForFunction(() => document.querySelector('#state').dataset.state === 'valid' &&
-    document.querySelector('#preview-stage').dataset.stale === 'false', null, { timeout: 30000 });
-}
 
 const draftText = (page) => page.evaluate((k) => (JSON.parse(localStorage.getItem(k) || '{}').text || ''), DRAFT_KEY);
 // The draft (saved 400 ms after each change) once it contains `needle`, or once it is exactly `text`.

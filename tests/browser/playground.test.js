@@ -9,30 +9,14 @@ const fs = require('fs');
 const path = require('path');
 const { PNG } = require('pngjs');
 const h = require('./harness.js');
+const { DRAFT_KEY, openPlayground, previewFrame, waitValid } = require('./playground-pages.js');
 
 after(h.teardown);
 
 const SAMPLE = fs.readFileSync(path.join(h.ROOT, 'gallery.json'), 'utf8');
-const DRAFT_KEY = 'wasm-gallery.playground.draft.v1';
 // Screenshots the README shows must stay small enough to keep the repository light (the 1280×800
 // layout with the form beside the preview varies between 190 and 235 KB with what the photos show).
 const MAX_SCREENSHOT_BYTES = 256 * 1024;
-
-async function openPlayground(page, query = '') {
-  const { url } = await h.setup();
-  await page.goto(`${url}/playground/${query}`);
-  await waitValid(page);
-  await previewFrame(page).waitForFunction(() => document.getElementById('gallery').count > 0, null, { timeout: 30000 });
-}
-
-function previewFrame(page) {
-  return page.frame({ url: /\/playground\/preview\.html$/ });
-}
-
-async function waitValid(page) {
-  await page.waitForFunction(() => document.querySelector('#state').dataset.state === 'valid' &&
-    document.querySelector('#preview-stage').dataset.stale === 'false', null, { timeout: 30000 });
-}
 
 const renders = (page) => page.$eval('#preview-stage', (s) => Number(s.dataset.renders));
 const mirrorText = (page) => previewFrame(page).evaluate(() => document.getElementById('gallery').shadowRoot.textContent);

@@ -63,14 +63,17 @@ export class LocalPhotos {
         slides.push({ error: `${file.name}: not an image this browser can read` });
         continue;
       }
-      const path = FOLDER + safeName(file.name);
-      const old = this.byPath.get(path);
-      if (old) URL.revokeObjectURL(old.url);
+      // A name already held is a new version of that photo: it gets a name of its own ("x-2.jpg") and
+      // says which it replaces, so the slide switches to it in one undoable edit and Ctrl+Z brings
+      // the earlier file back (it stays here, and in the store while the draft names it).
+      const named = FOLDER + safeName(file.name);
+      let path = named;
+      for (let k = 2; this.byPath.has(path) && this.byPath.get(path).file !== file; k++) path = FOLDER + safeName(file.name).replace(/(\.\w+)?$/, `-${k}$1`);
       const entry = { file, url: URL.createObjectURL(file), width: bmp.width, height: bmp.height, bytes: file.size, preview: null, kept: null };
       entry.preview = this._previewUrl(bmp);
       this.byPath.set(path, entry);
       entry.kept = this._keep(path, entry);
-      slides.push({ image: path, alt: '', caption: '', credit: '', width: bmp.width, height: bmp.height });
+      slides.push({ image: path, alt: '', caption: '', credit: '', width: bmp.width, height: bmp.height, ...(path !== named ? { replaces: named } : {}) });
     }
     return slides;
   }

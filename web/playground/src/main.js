@@ -337,14 +337,15 @@ async function addFiles(files, at) {
   // #state's data-photos says when the photos are in this browser's store (after a reload they come back).
   $('#state').dataset.photos = 'keeping';
   const added = await local.add(files);
-  // One slide per name: a later file with the same name replaced the earlier one in `local`.
-  const ok = [...new Map(added.filter((s) => !s.error).map((s) => [s.image, s])).values()];
+  // One slide per name: of files dropped with the same name, the last one wins.
+  const ok = [...new Map(added.filter((s) => !s.error).map((s) => [s.replaces || s.image, s])).values()];
   const bad = added.filter((s) => s.error).map((s) => s.error);
   const st = view.state, arrNow = slidesArray(st);
-  const fresh = [], replaced = [], changes = [];
+  const fresh = [], replaced = [], newNames = [], changes = [];
   if (ok.length && arrNow) {
-    // A name a slide already uses replaces that slide's photo (the JSON keeps the name, only its
-    // size changes); a new name adds a slide. One transaction, so one Ctrl+Z undoes the drop.
+    // A name a slide already uses replaces that slide's photo (its new version's name, width and
+    // height); a new name adds a slide. One transaction, so one Ctrl+Z undoes the drop — and brings
+    // the earlier file back, which local_photos.js keeps under its own name.
     const using = new Map();
     for (let i = 0, r; (r = locate(st, `/slides/${i}`)) && r.exact; i++) {
       const img = locate(st, `/slides/${i}/image`);
@@ -353,11 +354,15 @@ async function addFiles(files, at) {
       if (r.node.name === 'Object' && typeof name === 'string') using.set(name, [...(using.get(name) || []), { i, node: r.node }]);
     }
     for (const s of ok) {
-      if (!using.has(s.image)) { fresh.push(s); continue; }
-      for (const { i, node } of using.get(s.image)) {
+      const name = s.replaces && using.has(s.replaces) ? s.replaces : s.image;
+      const { replaces, ...slide } = s;
+      if (!using.has(name)) { fresh.push(slide); continue; }
+      for (const { i, node } of using.get(name)) {
+        if (name !== s.image) changes.push(setMember(st, node, 'image', JSON.stringify(s.image)));
         changes.push(setMember(st, node, 'width', String(s.width)), setMember(st, node, 'height', String(s.height)));
         replaced.push(i);
       }
+      newNames.push(s.image);
     }
     if (fresh.length) changes.push(insertElements(st, arrNow, at, fresh));
     if (changes.length) editSlides(changes, fresh.length ? at : replaced[0]);
@@ -365,7 +370,7 @@ async function addFiles(files, at) {
   }
   const one = (n, w) => `${n} ${w}${n > 1 ? 's' : ''}`;
   const done = [fresh.length ? `Added ${one(fresh.length, 'photo')} as slides (saved as ${fresh.map((s) => s.image).join(', ')}).` : '',
-    replaced.length ? `Replaced the photo of slide${replaced.length > 1 ? 's' : ''} ${replaced.map((i) => i + 1).join(', ')} (${ok.filter((s) => !fresh.includes(s)).map((s) => s.image).join(', ')}).` : '',
+    replaced.length ? `Replaced the photo of slide${replaced.length > 1 ? 's' : ''} ${replaced.map((i) => i + 1).join(', ')} (now ${[...new Set(newNames)].join(', ')}; Ctrl+Z brings the earlier one back).` : '',
     ...bad].filter(Boolean).join(' ');
   status(done, bad.length ? 'error' : 'ok');
   const why = await Promise.all(ok.map((s) => local.get(s.image).kept));
