@@ -207,9 +207,13 @@ void publish_state(App& a) {
     // The zoom once it rests (the page announces it and follows it with its Zoom button).
     if (a.zoom.settled()) {
         const int z = int(std::lround(a.zoom.scale() * 100));
-        const wg::motion::ZoomBox b = a.zoom.box();
-        std::string where = wg::decimal(b.x, 0) + "," + wg::decimal(b.y, 0) + "," + wg::decimal(b.w, 0);
-        if (z != a.zoom_sent || (z > 100 && where != a.zoom_where)) {
+        // Where the zoomed photo rests (a pan moves it): only while zoomed, the one case it matters.
+        std::string where;
+        if (z > 100) {
+            const wg::motion::ZoomBox b = a.zoom.box();
+            where = wg::decimal(b.x, 0) + "," + wg::decimal(b.y, 0) + "," + wg::decimal(b.w, 0);
+        }
+        if (z != a.zoom_sent || where != a.zoom_where) {
             a.zoom_sent = z;
             a.zoom_where = std::move(where);
             update_wants(a);  // a sharper photo (or part of it) for the zoom, or the usual one back
