@@ -26,25 +26,44 @@ function takePixels(M, withCrop) {
   return out;
 }
 
-// Encoded bytes → {width, height, pixels} | {error: {id, message}} | {fallback: {format, width, height,
-// orientation}} (the browser must decode it; width/height as displayed, 0 when the headers don't say).
-// crop [x0, y0, x1, y1] (fractions of the displayed photo): only that part; the pixels then say which
-// part they hold (`crop`) and the whole photo's size (`source`).
-export function decodeEncoded(M, bytes, maxW, maxH, maxPixels, crop) {
+// The two ways pixels get into the module; each leaves its result held there (a kStatus*), for the
+// caller to take, encode or release.
+const NO_ROOM = -1;  // holdDecoded: no room in the heap for the encoded file itself
+const NO_ROOM_ERROR = { id: 'image.out_of_memory', message: 'out of memory for the encoded file' };
+
+function holdDecoded(M, bytes, maxW, maxH, maxPixels, crop) {
   const p = M._malloc(Math.max(1, bytes.length));
-  if (!p) return { error: { id: 'image.out_of_memory', message: 'out of memory for the encoded file' } };
-  let status;
+  if (!p) return NO_ROOM;
   try {
     M.HEAPU8.set(bytes, p);
     const c = crop || [0, 0, 1, 1];
-    status = M._wgd_decode(p, bytes.length, maxW, maxH, maxPixels || 0, c[0], c[1], c[2], c[3]);
+    return M._wgd_decode(p, bytes.length, maxW, maxH, maxPixels || 0, c[0], c[1], c[2], c[3]);
   } finally {
     M._free(p);
   }
+}
+
+function holdRgba(M, rgba, width, height, maxW, maxH, maxPixels) {
+  const p = M._wgd_rgba_buffer(width, height, maxPixels || 0);
+  if (!p) return NO_ROOM;  // the module says why (takeError)
+  M.HEAPU8.set(rgba, p);
+  return M._wgd_finish_rgba(maxW, maxH);
+}
+
+// After FALLBACK: what the browser must decode (width/height as displayed, 0 when the headers don't say).
+function fallbackOf(M) {
+  return { format: M.UTF8ToString(M._wgd_format()), width: M._wgd_display_width(), height: M._wgd_display_height(), orientation: M._wgd_orientation() };
+}
+
+// Encoded bytes → {width, height, pixels} | {error: {id, message}} | {fallback: {format, width, height,
+// orientation}} (the browser must decode it).
+// crop [x0, y0, x1, y1] (fractions of the displayed photo): only that part; the pixels then say which
+// part they hold (`crop`) and the whole photo's size (`source`).
+export function decodeEncoded(M, bytes, maxW, maxH, maxPixels, crop) {
+  const status = holdDecoded(M, bytes, maxW, maxH, maxPixels, crop);
+  if (status === NO_ROOM) return { error: NO_ROOM_ERROR };
   if (status === PIXELS) return takePixels(M, true);
-  const out = status === FALLBACK
-    ? { fallback: { format: M.UTF8ToString(M._wgd_format()), width: M._wgd_display_width(), height: M._wgd_display_height(), orientation: M._wgd_orientation() } }
-    : { error: takeError(M) };
+  const out = status === FALLBACK ? { fallback: fallbackOf(M) } : { error: takeError(M) };
   M._wgd_release();
   return out;
 }
@@ -52,14 +71,7 @@ export function decodeEncoded(M, bytes, maxW, maxH, maxPixels, crop) {
 // Straight-alpha RGBA the browser decoded (already oriented) → fitted and premultiplied by the core,
 // as {width, height, pixels} | {error}.
 export function finishRgba(M, rgba, width, height, maxW, maxH, maxPixels) {
-  const p = M._wgd_rgba_buffer(width, height, maxPixels || 0);
-  if (!p) {
-    const error = takeError(M);
-    M._wgd_release();
-    return { error };
-  }
-  M.HEAPU8.set(rgba, p);
-  if (M._wgd_finish_rgba(maxW, maxH) !== PIXELS) {
+  if (holdRgba(M, rgba, width, height, maxW, maxH, maxPixels) !== PIXELS) {
     const error = takeError(M);
     M._wgd_release();
     return { error };
@@ -86,24 +98,16 @@ export function heapReport(M) {
 export function encodeJpegs(M, input, { fit, sizes, quality = 0, maxPixels = 0 }) {
   let status, source;
   if (input instanceof Uint8Array) {
-    const p = M._malloc(Math.max(1, input.length));
-    if (!p) return { error: { id: 'image.out_of_memory', message: 'out of memory for the encoded file' } };
-    try {
-      M.HEAPU8.set(input, p);
-      status = M._wgd_decode(p, input.length, fit[0], fit[1], maxPixels, 0, 0, 1, 1);
-    } finally {
-      M._free(p);
-    }
+    status = holdDecoded(M, input, fit[0], fit[1], maxPixels);
+    if (status === NO_ROOM) return { error: NO_ROOM_ERROR };
     source = { width: M._wgd_display_width(), height: M._wgd_display_height() };
     if (status === FALLBACK) {
-      const fallback = { format: M.UTF8ToString(M._wgd_format()), width: source.width, height: source.height, orientation: M._wgd_orientation() };
+      const fallback = fallbackOf(M);
       M._wgd_release();
       return { fallback };
     }
   } else {
-    const p = M._wgd_rgba_buffer(input.width, input.height, maxPixels);
-    if (p) M.HEAPU8.set(input.rgba, p);
-    status = p ? M._wgd_finish_rgba(fit[0], fit[1]) : -1;
+    status = holdRgba(M, input.rgba, input.width, input.height, fit[0], fit[1], maxPixels);
     source = { width: input.width, height: input.height };
   }
   try {
