@@ -82,15 +82,20 @@ bool detail_serves(const image::Crop& held, int held_w, int held_h, const Detail
     return have_x * kDetailSlack >= want_x && have_y * kDetailSlack >= want_y;
 }
 
+Rect whole_photo(const Rect& drawn, float uv0x, float uv0y, float uv1x, float uv1y) {
+    const float uw = uv1x - uv0x, uh = uv1y - uv0y;
+    if (uw <= 0 || uh <= 0) return {};
+    return {drawn.x - uv0x * drawn.w / uw, drawn.y - uv0y * drawn.h / uh, drawn.w / uw, drawn.h / uh};
+}
+
 DetailPlace place_detail(const Rect& photo, float uv0x, float uv0y, float uv1x, float uv1y, const image::Crop& crop) {
     DetailPlace d;
     const float x0 = std::max(crop.x0, uv0x), y0 = std::max(crop.y0, uv0y);
     const float x1 = std::min(crop.x1, uv1x), y1 = std::min(crop.y1, uv1y);
     if (x1 <= x0 || y1 <= y0 || crop.w() <= 0 || crop.h() <= 0 || uv1x <= uv0x || uv1y <= uv0y) return d;
-    // The photo's rect holds uv0…uv1: one unit of the photo is this many CSS px.
-    const float sx = photo.w / (uv1x - uv0x), sy = photo.h / (uv1y - uv0y);
+    const Rect whole = whole_photo(photo, uv0x, uv0y, uv1x, uv1y);
     d.shown = true;
-    d.rect = {photo.x + (x0 - uv0x) * sx, photo.y + (y0 - uv0y) * sy, (x1 - x0) * sx, (y1 - y0) * sy};
+    d.rect = {whole.x + x0 * whole.w, whole.y + y0 * whole.h, (x1 - x0) * whole.w, (y1 - y0) * whole.h};
     d.u0 = (x0 - crop.x0) / crop.w();
     d.v0 = (y0 - crop.y0) / crop.h();
     d.u1 = (x1 - crop.x0) / crop.w();

@@ -34,6 +34,10 @@ DetailNeed zoom_detail(const DetailInput& in);
 // visible, at no less than 1/kDetailSlack of the pixels zoom_detail(in) would ask for.
 bool detail_serves(const image::Crop& held, int held_w, int held_h, const DetailInput& in);
 
+// The whole photo's rect when `drawn` shows uv0…uv1 of it (a photo cropped to fill its box shows
+// only part of itself); empty for an empty uv range.
+Rect whole_photo(const Rect& drawn, float uv0x, float uv0y, float uv1x, float uv1y);
+
 // Where a detail is drawn over the photo drawn at `photo` (CSS px) showing uv0…uv1 of it (a photo
 // cropped to fill its box shows only part of itself): its rect and the part of its own texture, both cut
 // to what the photo shows.

@@ -65,12 +65,11 @@ void emit(const char* type, const std::string& json) { wg_js_event(type, json.c_
 static bool detail_input(const App& a, const wg::Layout& L, wg::DetailInput* in) {
     const size_t i = size_t(a.carousel.index());
     if (!a.zoom.zoomed() || i >= a.images.size() || !a.images[i].tex) return false;
-    const float uw = L.uv1x - L.uv0x, uh = L.uv1y - L.uv0y;
-    if (uw <= 0 || uh <= 0) return false;
-    const wg::motion::ZoomBox b = a.zoom.box();  // shows uv0…uv1 of the photo
     const SlideImage& im = a.images[i];
     if (!im.opaque) return false;  // drawn over the whole photo, a see-through part would show twice
-    in->photo = {b.x - L.uv0x * b.w / uw, b.y - L.uv0y * b.h / uh, b.w / uw, b.h / uh};
+    const wg::motion::ZoomBox b = a.zoom.box();  // shows uv0…uv1 of the photo
+    in->photo = wg::whole_photo({b.x, b.y, b.w, b.h}, L.uv0x, L.uv0y, L.uv1x, L.uv1y);
+    if (in->photo.empty()) return false;
     in->view = L.photo_area;
     in->dpr = a.dpr;
     in->whole_w = im.w;
