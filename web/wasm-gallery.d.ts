@@ -106,7 +106,8 @@ export interface GalleryStats {
   /**
    * Where the gallery's wasm runs and draws: 'worker' (its render worker, on an OffscreenCanvas),
    * 'main' (the page's thread: no WebGL2 in workers here), 'none' (not started, or plain HTML).
-   * The figures above are the engine's last snapshot: at most 0.5 s old while it draws, exact once it rests.
+   * The figures above are the engine's last snapshot: exact once it rests; while it draws, at most 0.5 s old once
+   * `stats` is being read (the first read in a while returns the snapshot of the last rest, start or stop of a move).
    */
   thread?: 'worker' | 'main' | 'none';
 }

@@ -86,7 +86,9 @@ module.exports = function instrument() {
   B.count = () => (swiper ? swiper.slides.length : (B.gallery() ? B.gallery().count : 0));
   B.animating = () => {
     if (swiper) return !!swiper.animating;
-    const s = B.gallery() && B.gallery().stats;
+    // The snapshot without asking for stats while drawing (a reader's page never reads them).
+    const g = B.gallery() && B.gallery()._gallery;
+    const s = g && g._snapshot();
     return !!(s && s.animating);
   };
   // Whether slide i shows its decoded photo (Swiper: <img> complete; wasm-gallery: its loader settled).

@@ -184,6 +184,64 @@ test('touch (phone): flick → next, slow drag back → stays, vertical swipe sc
   });
 });
 
+// Each message from the render worker is a task on the page's thread while it draws its own frames:
+// a flick should cost it a few, not one per pointer move or per frame. Counted on the client's worker
+// port; the gallery's state is read without asking for stats (g.stats would ask for them).
+test('render worker → page: a flick is at most 5 messages (its state, slide change, a neighbour\'s photo, rest), none per pointer move, while nobody reads stats; reading stats brings them while it draws', async (t) => {
+  await withPage('messages', 'phone', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    const thread = await page.$eval('#g', (g) => g._gallery._client.thread);
+    if (thread !== 'worker') return t.skip('the engine runs on the page\'s thread: its events are no messages');
+    const input = await h.input(page);
+    // At rest on slide i, its neighbours' photos loaded, and no message from the worker for 300 ms.
+    const atRest = (index) => page.waitForFunction((i) => {
+      const g = document.querySelector('#g')._gallery, im = g._images;
+      return !g._snapshot().animating && g.index === i && im.jobs.size === 0 && im.queue.length === 0 && !im.idle &&
+        performance.now() - window.__lastMsg > 300;
+    }, index, { timeout: 15000, polling: 50 });
+    await page.evaluate(() => {
+      window.__lastMsg = performance.now();
+      document.querySelector('#g')._gallery._client.worker.addEventListener('message', () => { window.__lastMsg = performance.now(); });
+    });
+    await atRest(0);
+    await page.evaluate(() => {
+      const c = document.querySelector('#g')._gallery._client;
+      window.__msgs = [];
+      window.__held = [];  // [pointerdown, pointerup] times: the finger on the glass
+      window.addEventListener('pointerdown', (e) => window.__held.push([e.timeStamp, Infinity]), true);
+      window.addEventListener('pointerup', (e) => { window.__held[window.__held.length - 1][1] = e.timeStamp; }, true);
+      c.worker.addEventListener('message', (e) => {
+        const m = e.data;
+        window.__msgs.push({ t: performance.now(), types: m.batch ? m.batch.map((b) => b[0]) : [m.type] });
+      });
+    });
+    const from = await point(page, '#g', 0.8, 0.5), to = await point(page, '#g', 0.2, 0.5);
+    const flicks = 3;
+    for (let k = 1; k <= flicks; k++) {
+      await input.touch([line(from, to, 10)], 16);
+      await atRest(k);
+    }
+    await sleep(300);
+    const { msgs, held } = await page.evaluate(() => ({ msgs: window.__msgs, held: window.__held }));
+    const summary = msgs.map((m) => m.types.join('+')).join(' ');
+    t.diagnostic(`${msgs.length} messages for ${flicks} flicks: ${summary}`);
+    assert.equal(msgs.filter((m) => m.types.includes('slidechange')).length, flicks, summary);
+    assert.ok(msgs.length <= 5 * flicks, `${msgs.length} messages for ${flicks} flicks of 10 pointer moves each: ${summary}`);
+    assert.equal(held.length, flicks);
+    const whileHeld = msgs.filter((m) => held.some(([a, b]) => m.t > a && m.t < b));
+    assert.deepEqual(whileHeld.map((m) => m.types.join('+')), [], 'no message while the finger drags');
+
+    // A page that reads stats while the gallery draws gets them at least every 0.5 s.
+    await page.evaluate(() => { window.__msgs = []; window.__reads = setInterval(() => document.querySelector('#g').stats, 100); });
+    await input.touch([line(to, from, 10)], 16); // back to slide 2: a drag and a 300 ms snap
+    await page.$eval('#g', (g) => g.goTo(0)); // and a longer move: two slides
+    await atRest(0);
+    const times = await page.evaluate(() => { clearInterval(window.__reads); return window.__msgs.filter((m) => m.types.includes('stats')).map((m) => m.t); });
+    assert.ok(times.length >= 3, `stats posted while read (${times.length})`);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
 test('mouse drag (desktop) moves one slide; a slow short drag snaps back', async () => {
   await withPage('mouse', 'desktop', async (page) => {
     await h.gotoGallery(page, '/test/break-one.html');
@@ -543,7 +601,13 @@ test('tab hidden: no frames while hidden, the move completes when shown; frozen 
   await withPage('hidden', 'desktop', async (page) => {
     await h.gotoGallery(page, '/test/break-one.html');
     await settled(page);
-    await h.still(page); // the neighbours' photos drawn: no frame is still on its way
+    // The neighbours' photos loaded (their loads end a while after the gallery rests), then drawn: no
+    // frame is still on its way.
+    await page.waitForFunction(() => {
+      const im = document.querySelector('#g')._gallery._images;
+      return im.jobs.size === 0 && im.queue.length === 0 && !im.idle && im.settled(1);
+    }, null, { timeout: 15000 });
+    await h.still(page);
     // Hidden (page visibility as the browser reports it when the tab is in the background).
     await page.evaluate(() => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });

@@ -60,14 +60,13 @@ export class EngineClient {
       const worker = w.worker;
       let up = false;
       worker.onmessage = (e) => {
-        const { type, data } = e.data;
-        if (!up) {
+        for (const [type, data] of e.data.batch || [[e.data.type, e.data.data]]) {
+          if (up) { this._event(type, data); continue; }
           if (w.blobUrl) URL.revokeObjectURL(w.blobUrl);
-          if (type === 'started') { up = true; this.worker = worker; return resolve(null); }
+          if (type === 'started') { up = true; this.worker = worker; resolve(null); continue; }
           worker.terminate();
           return resolve(data.why);
         }
-        this._event(type, data);
       };
       worker.onerror = (e) => {
         e.preventDefault();
@@ -124,6 +123,15 @@ export class EngineClient {
     const ch = new MessageChannel();
     this.send('imagePort', { slide, port: ch.port2 }, [ch.port2]);
     return ch.port1;
+  }
+
+  // The page read `stats`: the engine posts them while it draws for a while (engine.js), at most one
+  // request a second however often they are read.
+  wantStats() {
+    const now = performance.now();
+    if (now - (this.statsAskedAt || -Infinity) < 1000) return;
+    this.statsAskedAt = now;
+    this.send('statsWanted');
   }
 
   // A question for the engine's thread (tests, benchmark): frameTimes, stats, loseContext…

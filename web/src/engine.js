@@ -5,15 +5,18 @@
 // (client.js) is the same on both sides of the transport, so moving threads changes nothing else.
 //
 // Commands: load, size, view, acquire {canvas}, park, pointer, wheel, pinch, zoomToggle, key, goTo, next, prev, jump,
-//   hover, focus, visible, focusRing, autoplay, image, imagePort, imageFailed, debug, destroy.
+//   hover, focus, visible, focusRing, autoplay, image, imagePort, imageFailed, statsWanted, debug, destroy.
 // Events: loaded {ok, diagnostics, gallery}, state, slidechange, want, action (from the wasm);
 //   gl {ok}, lost, restored, shown, released {id}, uploaded {slide, ok}, seen {seq}, stats, debug.
 import createWasmGalleryModule from 'wasm-gallery-glue';
 import { TextEngine } from './text-engine.js';
 
-// How often the stats snapshot is posted while frames are drawn (and once when they stop): the
-// page's `stats` reads the last one, so it lags by at most this.
+// How often the stats snapshot is posted while frames are drawn, once the page has read `stats` in
+// the last STATS_INTEREST_MS (each is a message to the page's thread, which nobody reads on most
+// pages). It is always posted when the carousel starts or stops moving, a photo arrives, and the
+// frames stop; so `stats` is current at rest and lags by at most this while drawing.
 const STATS_EVERY_MS = 500;
+const STATS_INTEREST_MS = 5000;
 // Frame start times kept for the benchmark's frame intervals (debug 'frameTimes').
 const FRAME_LOG = 4000;
 // kMaxTextureSide * 2 in widget/platform/app.h: larger pixels are refused by exports_images.cpp; refused here before copying.
@@ -85,6 +88,8 @@ export class Engine {
     this.size = null;
     this.shown = false;       // `shown` posted: the current slide's photo (or its failure) was drawn
     this.statsAt = -Infinity;
+    this.statsWantedUntil = -Infinity; // the page read `stats` lately (command statsWanted)
+    this.held = new Set();    // pointers down on the gallery (a drag draws a frame per move, then stops)
     this.animating = 0;       // `animating` in the last stats posted
     this.seq = 0;             // the last command handled (client.js numbers them)
     this.frameTimes = [];
@@ -161,13 +166,19 @@ export class Engine {
         m.port.onmessage = (e) => { m.port.close(); this._upload({ ...e.data, slide: m.slide }); };
         return;
       case 'imageFailed': withString(M, m.reason, (p) => M._wg_image_failed(m.slide, p)); break;
+      case 'statsWanted':
+        this.statsWantedUntil = t + STATS_INTEREST_MS;
+        this._postStats(true);
+        return;
       case 'debug': this._debug(m.what); return;
       case 'destroy': this._destroy(); return;
       default: return;
     }
     // A navigation need not change the state (next on the last slide): say it was seen all the same.
     if (NAVIGATION.has(m.type)) this.post('seen', { seq: this.seq });
-    this._syncAnimating();
+    // A finger or mouse still down: the page knows the gallery is held (gallery.js stats); the move's
+    // start is posted when it lets go, with the state of the slide it goes to (one message, not two).
+    if (!(m.type === 'pointer' && m.phase < 2)) this._syncAnimating();
     this.requestFrame();
   }
 
@@ -294,6 +305,8 @@ export class Engine {
       M._wg_pointer(3, m.id, 0, 0, this.now(), 0);
       this.post('released', { id: m.id });
     }
+    if (m.phase === 0) this.held.add(m.id);
+    else if (m.phase >= 2 || verdict === 2) this.held.delete(m.id);
   }
 
   // ---- photos -----------------------------------------------------------------------------------
@@ -341,7 +354,8 @@ export class Engine {
         this.shown = true;
         raf(() => raf(() => { if (!this.destroyed) this.post('shown', {}); }));
       }
-      this._postStats(!more);
+      if (more) this._postStats(false);
+      else this._statsAtRest();
       if (more) this.requestFrame();
       else {
         const wake = M._wg_next_wake(this.now());
@@ -358,9 +372,17 @@ export class Engine {
     return s;
   }
 
+  // The frames stopped: the stats go out, so they are exact at rest; but not while a finger or the
+  // mouse holds the gallery, unless the page reads them: a drag stops the frames after every pointer
+  // move, and each would be a message to the page. Its end (the move's start) is posted with the
+  // state of the slide it goes to (_syncAnimating).
+  _statsAtRest() {
+    if (!this.held.size || this.now() <= this.statsWantedUntil) this._postStats(true);
+  }
+
   _postStats(force) {
     const t = this.now();
-    if (!force && t - this.statsAt < STATS_EVERY_MS) return;
+    if (!force && (t - this.statsAt < STATS_EVERY_MS || t > this.statsWantedUntil)) return;
     this.statsAt = t;
     const s = this.stats();
     this.animating = s.animating ? 1 : 0;

@@ -18,6 +18,7 @@ import { showMessage } from './message.js';
 import { Input } from './input.js';
 import { CanvasLife } from './canvas-life.js';
 import * as deepLink from './deep-link.js';
+import { whenIdle } from './idle.js';
 
 export { HIT };
 
@@ -110,13 +111,21 @@ export class Gallery {
     return !!p && this._mode === 'gl' && !!this._state && !(this._state.seq >= p.seq);
   }
   get count() { return this._count; }
-  // The engine's last snapshot (posted every 500 ms while it draws, and when it stops or starts moving).
+  // The engine's last snapshot (posted when it starts or stops moving, and every 500 ms while it draws
+  // once stats are being read).
   get stats() {
+    if (this._client) this._client.wantStats();
+    return this._snapshot();
+  }
+
+  // The last snapshot, not asking for more (the benchmark's rest check reads it during its swipes).
+  _snapshot() {
     const s = { framesRendered: 0, lastFrameMs: 0, texturesResident: 0, heapBytes: 0, heapSize: 0, ...this._stats };
     s.mode = this._mode;
     s.webgl = this._life.live ? 'live' : this._life.awaitingRestore ? 'lost' : this._mode === 'gl' ? 'parked' : 'none';
     s.thread = this._client ? this._client.thread : 'none';
     if (this._predicting()) s.animating = true; // told to move, not yet answered: not at rest
+    if (this._input.pointers.size) s.animating = true; // held by a finger or the mouse (engine.js)
     return s;
   }
   get _glLive() { return this._life.live; }
@@ -544,10 +553,25 @@ export class Gallery {
     if (this._destroyed) return;
     this._index = index;
     this._count = count;
-    this._mirror.show(index);
-    this._mirror.announce(index);
-    if (this._linkId) deepLink.writeSlide(this._linkId, index);
+    this._followSlide();
     this._dispatch('slidechange', { index, count });
+  }
+
+  // The mirror's slide, the live region's words and the URL follow the slide at the page's next idle
+  // moment (within 100 ms), not in the task that says the slide changed: that task runs while the
+  // page is drawing its frames, and the DOM writes would add style work to one of them. Slide
+  // changes closer together than that are announced once, the last.
+  _followSlide() {
+    if (this._following) return;
+    this._following = true;
+    whenIdle(() => {
+      this._following = false;
+      if (this._destroyed || !this._model) return;
+      const i = this._index;
+      this._mirror.show(i);
+      this._mirror.announce(i);
+      if (this._linkId) deepLink.writeSlide(this._linkId, i);
+    }, 100);
   }
 
   _followUrl() {

@@ -9,6 +9,7 @@
 import { decodePool } from './decode-pool.js';
 import { fetchPhoto, dataUrlBytes, failure } from './fetch-photo.js';
 import { pageScript } from './base-url.js';
+import { whenIdle } from './idle.js';
 
 // Photos fetched or decoded at once per gallery; the rings below decide which, and a third would only
 // split the bandwidth the current slide needs.
@@ -22,7 +23,7 @@ export class ImageLoader {
     this.jobs = new Map();   // slide → { slide, url, width, height, ctrl, fetching } being fetched or decoded
     this.state = new Map();  // slide → 'loaded' | 'failed' (first outcome: `ready` waits for the current one)
     this.queue = [];         // wanted and not started, nearest first
-    this.idle = 0;           // pending requestIdleCallback / setTimeout handle for the ±2 ring
+    this.idle = null;        // cancels the pending wait for an idle moment (idle.js) of the ±2 ring
     this.idleGranted = false;
     this.shown = new Map();  // slide → { path: 'wasm'|'browser'|'main', ms, width, height } of the photo shown
     this.failed = new Map(); // slide → { reason, id, decodeMs } of the photo that could not be shown
@@ -80,15 +81,14 @@ export class ImageLoader {
 
   _waitIdle() {
     if (this.idle) return;
-    const go = () => { this.idle = 0; this.idleGranted = true; this._pump(); };
-    this.idle = 'requestIdleCallback' in window ? requestIdleCallback(go, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(go, 200);
+    const go = () => { this.idle = null; this.idleGranted = true; this._pump(); };
+    this.idle = whenIdle(go, IDLE_TIMEOUT_MS);
   }
 
   _cancelIdle() {
     if (!this.idle) return;
-    if ('cancelIdleCallback' in window) cancelIdleCallback(this.idle);
-    clearTimeout(this.idle);
-    this.idle = 0;
+    this.idle();
+    this.idle = null;
   }
 
   async _load(w) {

@@ -4,6 +4,7 @@
 // keyboard focus is drawn on the canvas as a ring; the rotation button is a visible one. When WebGL2
 // or the wasm is unavailable the same DOM becomes the visible plain-HTML gallery.
 // Text from JSON only ever reaches the DOM as textContent or as attribute values set through the DOM.
+import { whenIdle } from './idle.js';
 
 // The canvas's controls, as wg_set_focus_ring and the layout's hit test number them.
 export const HIT = { None: 0, Prev: 1, Next: 2, Dot: 3, Fullscreen: 4, More: 5, Photo: 6 };
@@ -151,15 +152,14 @@ export class Mirror {
   // the slide change. So, one group per idle moment, the hidden groups are laid out ahead of time and
   // kept laid out (visibility: hidden, styles.js), and a slide change only flips visibility.
   _layOutAhead(groups) {
-    const idle = self.requestIdleCallback ? (f) => self.requestIdleCallback(f, { timeout: 2000 }) : (f) => setTimeout(f, 200);
     let k = 0;
     const next = () => {
       // Stops once the groups were replaced (a new fill lays out its own) or the gallery went away.
       if (k >= groups.length || groups[0].parentNode !== this.slides || !this.slides.isConnected) return;
       groups[k++].classList.add('wg-laid');
-      idle(next);
+      whenIdle(next, 2000);
     };
-    idle(next);
+    whenIdle(next, 2000);
   }
 
   get loop() { return !!(this.model && this.model.options && this.model.options.loop); }

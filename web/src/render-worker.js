@@ -7,7 +7,9 @@
 // page the same engine to run on its own thread: `self.wasmGalleryEngine`.
 //
 // Messages in: {init: {module, timeOrigin, base}} first, then the engine's commands {type, …}.
-// Messages out: {type: 'started'} | {type: 'unsupported', why} once, then the engine's events {type, data}.
+// Messages out: {type: 'started'} | {type: 'unsupported', why} once, then the engine's events: {type, data},
+// or {batch: [[type, data, transfer?], …]} when one task of this worker posted several (a frame that ends a
+// move posts its state, slidechange and stats): each message is a task on the page's busy thread.
 import { createEngine, instantiate } from './engine.js';
 
 const IN_WORKER = typeof WorkerGlobalScope !== 'undefined';
@@ -29,7 +31,18 @@ function webgl2Here() {
 if (IN_WORKER) {
   let engine = null;
   const queue = [];
-  const post = (type, data, transfer) => self.postMessage({ type, data }, transfer || []);
+  // Events posted during one task of this worker leave together, as one message, when the task ends.
+  let outbox = null;
+  const flush = () => {
+    const out = outbox;
+    outbox = null;
+    if (out.length === 1) return self.postMessage({ type: out[0][0], data: out[0][1] }, out[0][2] || []);
+    self.postMessage({ batch: out.map(([type, data]) => [type, data]) }, out.flatMap((e) => e[2] || []));
+  };
+  const post = (type, data, transfer) => {
+    if (!outbox) { outbox = []; queueMicrotask(flush); }
+    outbox.push([type, data, transfer]);
+  };
   self.onmessage = async (e) => {
     const m = e.data;
     if (m.init) {

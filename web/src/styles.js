@@ -14,7 +14,8 @@ const CSS = `
 :host([hidden]) { display: none; }
 .wg-root { position: relative; outline: none; }
 .wg-stage { position: relative; width: 100%; height: var(--wg-height, calc(100cqw / 1.5 + 200px));
-  overflow: hidden; transition: height 220ms ease-out; }
+  overflow: hidden; transition: height 220ms ease-out;
+  contain: strict; } /* its size is its own: the canvas's buffer resizing (render scale) lays out only this box */
 .wg-stage[hidden] { display: none; }
 :host(:fullscreen) .wg-stage, :host(:fullscreen) .wg-root { height: 100vh; }
 /* The poster (poster.js): what the canvas will draw first, as HTML, until it has drawn it. Sizes mirror
@@ -52,7 +53,8 @@ const CSS = `
 /* Over a working canvas: buttons lie invisibly on the controls the canvas draws (their focus is
    drawn there as a ring); pointer input goes through them to the canvas. The text is for screen
    readers and crawlers only. */
-.wg-mirror[data-mode="overlay"] { position: absolute; top: 0; left: 0; right: 0; height: 0; }
+.wg-mirror[data-mode="overlay"] { position: absolute; top: 0; left: 0; right: 0; height: 0;
+  contain: size layout style; } /* a slide change's writes (slides shown, live region) lay out only the mirror */
 .wg-mirror[data-mode="overlay"] :is(.wg-nav, .wg-dots, .wg-slides, .wg-slide) { position: static; height: 0; margin: 0; overflow: visible; }
 .wg-over { position: absolute; left: var(--wg-x); top: var(--wg-y); width: var(--wg-w); height: var(--wg-h);
   margin: 0; padding: 0; border: 0; min-width: 0; min-height: 0; opacity: 0; pointer-events: none; }
