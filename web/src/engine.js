@@ -14,7 +14,8 @@ import { TextEngine } from './text-engine.js';
 // How often the stats snapshot is posted while frames are drawn, once the page has read `stats` in
 // the last STATS_INTEREST_MS (each is a message to the page's thread, which nobody reads on most
 // pages). It is always posted when the carousel starts or stops moving, a photo arrives, and the
-// frames stop; so `stats` is current at rest and lags by at most this while drawing.
+// frames stop (not while a pointer holds the gallery: _statsAtRest); so `stats` is current at rest
+// and lags by at most this while drawing.
 const STATS_EVERY_MS = 500;
 const STATS_INTEREST_MS = 5000;
 // Frame start times kept for the benchmark's frame intervals (debug 'frameTimes').

@@ -8,8 +8,8 @@
 //
 // Messages in: {init: {module, timeOrigin, base}} first, then the engine's commands {type, …}.
 // Messages out: {type: 'started'} | {type: 'unsupported', why} once, then the engine's events: {type, data},
-// or {batch: [[type, data, transfer?], …]} when one task of this worker posted several (a frame that ends a
-// move posts its state, slidechange and stats): each message is a task on the page's busy thread.
+// or {batch: [[type, data], …]} (their transfers together) when one task of this worker posted several (a
+// frame that ends a move posts its state, slidechange and stats): each message is a task on the page's busy thread.
 import { createEngine, instantiate } from './engine.js';
 
 const IN_WORKER = typeof WorkerGlobalScope !== 'undefined';

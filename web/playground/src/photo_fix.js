@@ -66,7 +66,8 @@ export async function fixPhoto(slide, { local, url, gallery }) {
   if (!copies.length) return { error: `The photo is ${r.width} px wide: no smaller size to write (the smallest is ${FIX_WIDTHS[0]} px).` };
   // Names no other photo of the gallery (or of this browser) has: a second "01.jpg" from another
   // folder gets "01-2-640.jpg", never the first one's copies.
-  const used = (p) => local.has(p) || JSON.stringify(gallery || {}).includes(JSON.stringify(p));
+  const galleryText = JSON.stringify(gallery || {});
+  const used = (p) => local.has(p) || galleryText.includes(JSON.stringify(p));
   let base = stem(slide.image);
   for (let k = 2; copies.some((j) => used(`photos/${base}-${j.width}.jpg`) && !ownCopy(slide, `photos/${base}-${j.width}.jpg`)); k++) base = `${stem(slide.image)}-${k}`;
   const named = copies.map((j) => ({ ...j, path: `photos/${base}-${j.width}.jpg` }));
