@@ -175,8 +175,15 @@ test('photo fix: smaller JPEGs from the widget’s C++ become image + srcset in 
     await reader.waitForFunction((i) => { const g = document.querySelector('wasm-gallery'); return g.index === i && !g.stats.animating; }, at);
     await h.still(reader); // the cross-fade over and its last frame drawn
     assert.ok(site.served.some((p) => /^\/photos\/big-harbour-\d+\.jpg$/.test(p)), site.served.join('\n'));
-    const { png } = await h.shot(reader, 'playground-bundle-page', reader.locator('wasm-gallery'));
-    const photo = h.pixelStats(png, { x: 0, y: Math.floor(png.height * 0.05), w: png.width, h: Math.floor(png.height * 0.4) });
+    // The loader's record says the page has the pixels; they may still be on their way to the render
+    // worker (its stats cannot tell yet), so look until the photo is on the canvas.
+    let photo;
+    for (const t0 = Date.now(); ;) {
+      const { png } = await h.shot(reader, 'playground-bundle-page', reader.locator('wasm-gallery'));
+      photo = h.pixelStats(png, { x: 0, y: Math.floor(png.height * 0.05), w: png.width, h: Math.floor(png.height * 0.4) });
+      if (photo.colours > 300 || Date.now() - t0 > 20000) break;
+      await reader.waitForTimeout(200);
+    }
     assert.ok(photo.colours > 300, `photo area has ${photo.colours} colours`);
     assert.deepEqual(failed, []);
     assert.ok(fetched.every((u) => u.startsWith(site.url)), 'everything from the bundle’s folder');
