@@ -20,6 +20,9 @@ const TEN_SLIDE_FIGURES = [
   ['swipe ×9: long animation frames total', 'ms', (r) => r.swipe.longFrames.ms, 1, 0],
   ['swipe ×9: long animation frames caused by the gallery', 'count', (r) => r.swipe.longFrames.gallery, 1, 0],
   ['swipe ×9: main thread busy (CDP TaskDuration)', 'ms', (r) => r.swipe.busyMs, 1, 0],
+  // The same per second of the swipe: each gallery is swiped until it rests, so the windows differ in
+  // length, and the page's own frames (the probe's rAF among them) cost it time every second either way.
+  ['swipe ×9: main thread busy per second of the swipe', 'ms/s', (r) => r.swipe.busyMs / (r.swipe.ms / 1000), 1, 0],
   ['swipe ×9: input → next paint, max', 'ms', (r) => r.swipe.input.max, 1, 0],
   ['swipe ×9: inputs with next paint > 100 ms', 'count', (r) => r.swipe.input.over100, 1, 0],
   ['swipe ×9: INP-like (slowest interaction)', 'ms', (r) => r.swipe.input.inp, 1, 0],

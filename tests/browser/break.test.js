@@ -208,12 +208,19 @@ test('render worker → page: a flick is at most 5 messages (its state, slide ch
       const c = document.querySelector('#g')._gallery._client;
       window.__msgs = [];
       window.__held = [];  // [pointerdown, pointerup] times: the finger on the glass
-      window.addEventListener('pointerdown', (e) => window.__held.push([e.timeStamp, Infinity]), true);
+      window.addEventListener('pointerdown', (e) => window.__held.push([e.timeStamp, Infinity, performance.now()]), true);
       window.addEventListener('pointerup', (e) => { window.__held[window.__held.length - 1][1] = e.timeStamp; }, true);
       c.worker.addEventListener('message', (e) => {
         const m = e.data;
         window.__msgs.push({ t: performance.now(), types: m.batch ? m.batch.map((b) => b[0]) : [m.type] });
       });
+      // `stats.animating` as a page polling it sees it (gallery.js _snapshot), and the slide changes.
+      window.__resting = [];
+      window.__changed = [];
+      document.querySelector('#g').addEventListener('slidechange', () => window.__changed.push(performance.now()));
+      window.__poll = setInterval(() => {
+        if (!document.querySelector('#g')._gallery._snapshot().animating) window.__resting.push(performance.now());
+      }, 4);
     });
     const from = await point(page, '#g', 0.8, 0.5), to = await point(page, '#g', 0.2, 0.5);
     const flicks = 3;
@@ -222,7 +229,10 @@ test('render worker → page: a flick is at most 5 messages (its state, slide ch
       await atRest(k);
     }
     await sleep(300);
-    const { msgs, held } = await page.evaluate(() => ({ msgs: window.__msgs, held: window.__held }));
+    const { msgs, held, resting, changed } = await page.evaluate(() => {
+      clearInterval(window.__poll);
+      return { msgs: window.__msgs, held: window.__held, resting: window.__resting, changed: window.__changed };
+    });
     const summary = msgs.map((m) => m.types.join('+')).join(' ');
     t.diagnostic(`${msgs.length} messages for ${flicks} flicks: ${summary}`);
     assert.equal(msgs.filter((m) => m.types.includes('slidechange')).length, flicks, summary);
@@ -230,6 +240,12 @@ test('render worker → page: a flick is at most 5 messages (its state, slide ch
     assert.equal(held.length, flicks);
     const whileHeld = msgs.filter((m) => held.some(([a, b]) => m.t > a && m.t < b));
     assert.deepEqual(whileHeld.map((m) => m.types.join('+')), [], 'no message while the finger drags');
+    // Not at rest from the finger's touch until its slide has changed: neither while it drags nor in
+    // the moment between letting go and the engine's answer.
+    assert.equal(changed.length, flicks);
+    // (From the touch's dispatch: the page's timers may run between the finger's time and that.)
+    const early = held.map(([, , down], k) => resting.filter((t) => t > down && t < changed[k]).map((t) => Math.round(t - down)));
+    assert.deepEqual(early, held.map(() => []), 'polls that saw the gallery at rest during a flick (ms after the touch), per flick');
 
     // A page that reads stats while the gallery draws gets them at least every 0.5 s.
     await page.evaluate(() => { window.__msgs = []; window.__reads = setInterval(() => document.querySelector('#g').stats, 100); });

@@ -91,6 +91,7 @@ export class Engine {
     this.statsAt = -Infinity;
     this.statsWantedUntil = -Infinity; // the page read `stats` lately (command statsWanted)
     this.held = new Set();    // pointers down on the gallery (a drag draws a frame per move, then stops)
+    this.heldState = null;    // the latest state while held, posted when let go (_event)
     this.animating = 0;       // `animating` in the last stats posted
     this.seq = 0;             // the last command handled (client.js numbers them)
     this.frameTimes = [];
@@ -106,12 +107,18 @@ export class Engine {
   now() { return performance.now() + this.offset; }
 
   _event(type, json) {
-    if (this.destroyed) return;
-    const d = json ? JSON.parse(json) : {};
+    if (!this.destroyed) this._emit(type, json ? JSON.parse(json) : {});
+  }
+
+  _emit(type, d) {
     // A move that starts: the stats saying so go out before the state with its new slide; a move that
     // ends: after its slidechange. The page never sees a new slide with a stale `animating`, nor a
     // gallery at rest whose slidechange has not arrived.
     if (type === 'state') {
+      // While a finger or the mouse holds the gallery its state waits for the release (_pointer): a
+      // drag past half a slide would otherwise be a message to the page, whose index, like Swiper's,
+      // follows the slide the release goes to.
+      if (this.held.size) { this.heldState = d; return; }
       this._syncAnimating();
       d.seq = this.seq; // the state after every command up to this one
     }
@@ -175,8 +182,9 @@ export class Engine {
       case 'destroy': this._destroy(); return;
       default: return;
     }
-    // A navigation need not change the state (next on the last slide): say it was seen all the same.
-    if (NAVIGATION.has(m.type)) this.post('seen', { seq: this.seq });
+    // A navigation need not change the state (next on the last slide), nor need letting go of the
+    // gallery (a tap): say it was seen all the same (gallery.js: not at rest until then).
+    if (NAVIGATION.has(m.type) || (m.type === 'pointer' && m.phase >= 2)) this.post('seen', { seq: this.seq });
     // A finger or mouse still down: the page knows the gallery is held (gallery.js stats); the move's
     // start is posted when it lets go, with the state of the slide it goes to (one message, not two).
     if (!(m.type === 'pointer' && m.phase < 2)) this._syncAnimating();
@@ -308,6 +316,11 @@ export class Engine {
     }
     if (m.phase === 0) this.held.add(m.id);
     else if (m.phase >= 2 || verdict === 2) this.held.delete(m.id);
+    if (!this.held.size && this.heldState) {
+      const d = this.heldState;
+      this.heldState = null;
+      this._emit('state', d);
+    }
   }
 
   // ---- photos -----------------------------------------------------------------------------------
@@ -357,6 +370,10 @@ export class Engine {
       }
       if (more) this._postStats(false);
       else this._statsAtRest();
+      // Out now, not at the task's end: in a worker the frame's commit (after this callback, before
+      // its microtasks) can wait on the GPU for tens of ms when the frame grew back to full resolution,
+      // and the page would learn of the settled slide only after that.
+      if (this.post.flush) this.post.flush();
       if (more) this.requestFrame();
       else {
         const wake = M._wg_next_wake(this.now());

@@ -126,6 +126,9 @@ export class Gallery {
     s.thread = this._client ? this._client.thread : 'none';
     if (this._predicting()) s.animating = true; // told to move, not yet answered: not at rest
     if (this._input.pointers.size) s.animating = true; // held by a finger or the mouse (engine.js)
+    // Let go, and the engine has not yet said whether that starts a move (its state or 'seen' carries
+    // the command's number): not at rest either.
+    if (this._input.letGoSeq > ((this._state && this._state.seq) || 0)) s.animating = true;
     return s;
   }
   get _glLive() { return this._life.live; }
@@ -643,8 +646,9 @@ export class Gallery {
   }
 
   // ---- the engine -------------------------------------------------------------------------------
+  // The command's sequence number (0: not sent).
   _send(type, data, transfer) {
-    if (this._client && this._mode === 'gl') this._client.send(type, data, transfer);
+    return this._client && this._mode === 'gl' ? this._client.send(type, data, transfer) : 0;
   }
 
   _onEvent(type, d) {

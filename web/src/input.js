@@ -30,6 +30,7 @@ export class Input {
     this.g = g;
     this.pointers = new Set(); // pointers the gallery follows
     this.pinch = new Set();    // touch pointers of a multi-finger gesture: ignored until all are lifted
+    this.letGoSeq = 0;         // the command that let go of a followed pointer last (gallery.js _snapshot)
     this.last = new Map();     // touch pointer id → its last place on the canvas (a pinch needs both)
     this.pinching = null;      // [id, id] of the two fingers zooming the photo
   }
@@ -120,8 +121,9 @@ export class Input {
     const moves = phase === 1 && e.getCoalescedEvents
       ? e.getCoalescedEvents().slice(0, -1).map((c) => [c.pageX - r.x, c.pageY - r.y, c.timeStamp]) : undefined;
     if (e.pointerType === 'touch') this.last.set(e.pointerId, [e.pageX - r.x, e.pageY - r.y]);
-    g._send('pointer', { phase, id: e.pointerId, x: e.pageX - r.x, y: e.pageY - r.y, t: e.timeStamp,
+    const seq = g._send('pointer', { phase, id: e.pointerId, x: e.pageX - r.x, y: e.pageY - r.y, t: e.timeStamp,
       kind: POINTER_KIND[e.pointerType] ?? 0, moves });
+    if (phase >= 2 && seq) this.letGoSeq = seq;
     if (phase >= 2) this.last.delete(e.pointerId);
     if (phase >= 2) { this.pointers.delete(e.pointerId); this.measure(); }
     if (phase === 0 && e.pointerType === 'mouse') g.region.focus({ preventScroll: true });

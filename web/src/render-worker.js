@@ -31,10 +31,12 @@ function webgl2Here() {
 if (IN_WORKER) {
   let engine = null;
   const queue = [];
-  // Events posted during one task of this worker leave together, as one message, when the task ends.
+  // Events posted during one task of this worker leave together, as one message, when the task ends,
+  // or when the engine flushes them sooner (post.flush: at the end of a frame's callback).
   let outbox = null;
   const flush = () => {
     const out = outbox;
+    if (!out) return;
     outbox = null;
     if (out.length === 1) return self.postMessage({ type: out[0][0], data: out[0][1] }, out[0][2] || []);
     self.postMessage({ batch: out.map(([type, data]) => [type, data]) }, out.flatMap((e) => e[2] || []));
@@ -43,6 +45,7 @@ if (IN_WORKER) {
     if (!outbox) { outbox = []; queueMicrotask(flush); }
     outbox.push([type, data, transfer]);
   };
+  post.flush = flush;
   self.onmessage = async (e) => {
     const m = e.data;
     if (m.init) {
