@@ -341,6 +341,25 @@ test('goTo spam: 100 calls in one frame (some nonsense among them) end on the la
   });
 });
 
+test('goTo while the mouse holds the gallery: the hand wins, and index says so before the button is let go', async () => {
+  await withPage('goto-held', 'desktop', async (page) => {
+    await h.gotoGallery(page, '/test/break-one.html');
+    const [x, y] = await point(page, '#g', 0.5, 0.3);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 40, y, { steps: 4 }); // a drag under way: the engine holds its state back
+    assert.equal(await page.$eval('#g', (g) => { g.goTo(5); return g.index; }), 5, 'index right after goTo: where it goes');
+    // The engine answers with the button still down: the drag goes on, the gallery stays.
+    await page.waitForFunction(() => !document.querySelector('#g')._gallery._predicting(), null, { timeout: 15000, polling: 50 });
+    assert.equal(await page.$eval('#g', (g) => g.index), 0, 'index once the engine has answered');
+    assert.equal(await page.$eval('#g', (g) => g.stats.animating), true, 'held: not at rest');
+    await page.mouse.up();
+    assert.equal((await settled(page, '#g', 0)).index, 0);
+    assert.deepEqual(await slideChanges(page), []);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
 test('20 galleries on one page each reach ready and draw when scrolled into view', async () => {
   await withPage('twenty', 'desktop', async (page) => {
     await h.gotoGallery(page, '/test/break-twenty.html', '#g0', 60000);

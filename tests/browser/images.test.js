@@ -226,6 +226,42 @@ test('current slide first, then its neighbours; a jump aborts what is no longer 
   await page.context().close();
 });
 
+test('a neighbour\'s photo arriving at rest draws no frame; it is drawn when its slide comes into view', async () => {
+  const page = await h.openPage('desktop');
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  // Slide 2's photo waits until slide 1 rests with its own photo drawn.
+  await page.route('**/demo/photos/*', async (route) => {
+    if (new URL(route.request().url()).searchParams.get('slide') === '1') await gate;
+    try { await route.continue(); } catch { /* the page gave up on it */ }
+  });
+  await h.gotoGallery(page, '/test/images-many.html');
+  await outcome(page, 'many', 0);
+  await settle(page);
+  const engine = async () => (await h.engineDebug(page, '#many', 'stats')).stats; // the engine's own count
+  const before = await engine();
+  release();
+  // Until the engine holds one more photo texture (its own count; up to 30 s).
+  const uploaded = await page.evaluate(async (n) => {
+    const c = document.getElementById('many')._gallery._client;
+    for (const t0 = performance.now(); performance.now() - t0 < 30000; await new Promise((r) => setTimeout(r, 50))) {
+      if ((await c.debug('stats')).stats.texturesResident > n) return true;
+    }
+    return false;
+  }, before.texturesResident);
+  assert.ok(uploaded, 'slide 2\'s photo reached the engine');
+  // A frame for it would have been asked for in the task that uploaded it: give it a few of the page's.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  const after = await engine();
+  assert.equal(after.framesRendered, before.framesRendered, 'frames drawn for a photo off screen');
+  await goTo(page, 'many', 1);
+  await settle(page);
+  const png = (await h.shot(page, 'images-neighbour-drawn', await page.$('#many'))).png;
+  assert.ok(h.pixelStats(png, photoRect(png)).colours > 300, 'slide 2 shows its photo');
+  assert.deepEqual(await h.events(page, 'error'), []);
+  await page.context().close();
+});
+
 test('idle decode workers end (their memory goes back) and start again for the next photo', async () => {
   const page = await h.openPage('desktop');
   await page.addInitScript(() => { self.__wgDecodeIdleMs = 1500; });

@@ -91,7 +91,8 @@ export class Engine {
     this.statsAt = -Infinity;
     this.statsWantedUntil = -Infinity; // the page read `stats` lately (command statsWanted)
     this.held = new Set();    // pointers down on the gallery (a drag draws a frame per move, then stops)
-    this.heldState = null;    // the latest state while held, posted when let go (_event)
+    this.holdingState = false; // a pointer holds the gallery and no navigation came since: states wait
+    this.heldState = null;    // the latest state that waited, posted when let go (_emit)
     this.animating = 0;       // `animating` in the last stats posted
     this.seq = 0;             // the last command handled (client.js numbers them)
     this.frameTimes = [];
@@ -118,7 +119,7 @@ export class Engine {
       // While a finger or the mouse holds the gallery its state waits for the release (_pointer): a
       // drag past half a slide would otherwise be a message to the page, whose index, like Swiper's,
       // follows the slide the release goes to.
-      if (this.held.size) { this.heldState = d; return; }
+      if (this.holdingState) { this.heldState = d; return; }
       this._syncAnimating();
       d.seq = this.seq; // the state after every command up to this one
     }
@@ -168,7 +169,7 @@ export class Engine {
         break;
       case 'focusRing': M._wg_set_focus_ring(m.hit, m.dot); break;
       case 'autoplay': M._wg_set_autoplay(m.on ? 1 : 0); break;
-      case 'image': this._upload(m); break;
+      case 'image': this._upload(m); return;
       case 'imagePort':
         // Pixels straight from a decode worker (decode-pool.js), never through the page's thread.
         m.port.onmessage = (e) => { m.port.close(); this._upload({ ...e.data, slide: m.slide }); };
@@ -182,6 +183,9 @@ export class Engine {
       case 'destroy': this._destroy(); return;
       default: return;
     }
+    // A navigation (a script's goTo while a finger is down) or a new gallery changes the state
+    // whatever holds the carousel: its states go out again.
+    if (NAVIGATION.has(m.type) || m.type === 'load') this._holdState(false);
     // A navigation need not change the state (next on the last slide), nor need letting go of the
     // gallery (a tap): say it was seen all the same (gallery.js: not at rest until then).
     if (NAVIGATION.has(m.type) || (m.type === 'pointer' && m.phase >= 2)) this.post('seen', { seq: this.seq });
@@ -314,13 +318,21 @@ export class Engine {
       M._wg_pointer(3, m.id, 0, 0, this.now(), 0);
       this.post('released', { id: m.id });
     }
-    if (m.phase === 0) this.held.add(m.id);
-    else if (m.phase >= 2 || verdict === 2) this.held.delete(m.id);
-    if (!this.held.size && this.heldState) {
-      const d = this.heldState;
-      this.heldState = null;
-      this._emit('state', d);
+    if (m.phase === 0) {
+      if (!this.held.size) this._holdState(true);
+      this.held.add(m.id);
+    } else if (m.phase >= 2 || verdict === 2) {
+      this.held.delete(m.id);
+      if (!this.held.size) this._holdState(false);
     }
+  }
+
+  // States wait (on) while a pointer holds the gallery; off posts the one that waited, if any.
+  _holdState(on) {
+    this.holdingState = on;
+    const d = this.heldState;
+    this.heldState = null;
+    if (!on && d) this._emit('state', d);
   }
 
   // ---- photos -----------------------------------------------------------------------------------
@@ -344,7 +356,9 @@ export class Engine {
     if (crop) return this.requestFrame();  // only sharper: a refusal is no failure of the slide's photo
     this.post('uploaded', { slide, ok });
     this._postStats(true);
-    this.requestFrame();
+    // A neighbour's photo, off screen, is drawn when it comes into view: no frame now (at rest each one
+    // is a full-resolution redraw, which software GL takes ~100 ms over, holding up the page's paint).
+    if (M._wg_slide_shown(slide)) this.requestFrame();
   }
 
   // ---- frames on demand -------------------------------------------------------------------------

@@ -71,6 +71,17 @@ EMSCRIPTEN_KEEPALIVE int wg_photo_settled(void) {
     return im.failed || (im.tex && wg::photo_fade(a.now, im.arrived, kPhotoFadeMs) >= 1.f) ? 1 : 0;
 }
 
+// 1 if slide `slide` is on the frame the carousel's position makes (core/frame_model.h): a photo
+// arriving for a slide off screen changes nothing drawn, and needs no frame.
+EMSCRIPTEN_KEEPALIVE int wg_slide_shown(int slide) {
+    const App& a = app();
+    const bool fade = a.gallery.options.transition == wg::Transition::Fade;
+    for (const wg::SlideOnScreen& s :
+         wg::slides_on_screen(a.carousel.position(), int(a.gallery.slides.size()), a.gallery.options.loop, fade, a.w))
+        if (s.index == slide) return 1;
+    return 0;
+}
+
 // 1 while the carousel moves (drag, snap, fade): the stats' `animating`, asked without building them.
 EMSCRIPTEN_KEEPALIVE int wg_animating(void) { return app().carousel.animating() || !app().zoom.settled() ? 1 : 0; }
 
