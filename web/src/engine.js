@@ -91,7 +91,7 @@ export class Engine {
     this.statsAt = -Infinity;
     this.statsWantedUntil = -Infinity; // the page read `stats` lately (command statsWanted)
     this.held = new Set();    // pointers down on the gallery (a drag draws a frame per move, then stops)
-    this.holdingState = false; // a pointer holds the gallery and no navigation came since: states wait
+    this.holdingState = false; // a pointer holds the gallery (and no gallery was loaded since): states wait
     this.heldState = null;    // the latest state that waited, posted when let go (_emit)
     this.animating = 0;       // `animating` in the last stats posted
     this.seq = 0;             // the last command handled (client.js numbers them)
@@ -183,9 +183,9 @@ export class Engine {
       case 'destroy': this._destroy(); return;
       default: return;
     }
-    // A navigation (a script's goTo while a finger is down) or a new gallery changes the state
-    // whatever holds the carousel: its states go out again.
-    if (NAVIGATION.has(m.type) || m.type === 'load') this._holdState(false);
+    // A new gallery lets go of the drag (its slides changed under the finger): its states go out.
+    // (Navigations while held are ignored by the carousel: the hand wins.)
+    if (m.type === 'load') this._holdState(false);
     // A navigation need not change the state (next on the last slide), nor need letting go of the
     // gallery (a tap): say it was seen all the same (gallery.js: not at rest until then).
     if (NAVIGATION.has(m.type) || (m.type === 'pointer' && m.phase >= 2)) this.post('seen', { seq: this.seq });
