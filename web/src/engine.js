@@ -91,8 +91,7 @@ export class Engine {
     this.statsAt = -Infinity;
     this.statsWantedUntil = -Infinity; // the page read `stats` lately (command statsWanted)
     this.held = new Set();    // pointers down on the gallery (a drag draws a frame per move, then stops)
-    this.holdingState = false; // a pointer holds the gallery (and no gallery was loaded since): states wait
-    this.heldState = null;    // the latest state that waited, posted when let go (_emit)
+    this.heldState = null;    // the latest state while held, posted when let go (_emit)
     this.animating = 0;       // `animating` in the last stats posted
     this.seq = 0;             // the last command handled (client.js numbers them)
     this.frameTimes = [];
@@ -119,7 +118,7 @@ export class Engine {
       // While a finger or the mouse holds the gallery its state waits for the release (_pointer): a
       // drag past half a slide would otherwise be a message to the page, whose index, like Swiper's,
       // follows the slide the release goes to.
-      if (this.holdingState) { this.heldState = d; return; }
+      if (this.held.size) { this.heldState = d; return; }
       this._syncAnimating();
       d.seq = this.seq; // the state after every command up to this one
     }
@@ -138,6 +137,10 @@ export class Engine {
     const t = this.now();
     switch (m.type) {
       case 'load': {
+        // A new gallery lets go of any drag (its slides change under the finger; the hand wins only
+        // over navigations, which the carousel ignores while held): its states go out at once.
+        this.held.clear();
+        this.heldState = null;
         const res = withString(M, m.text, (p, n) => withString(M, m.fileName, (f) =>
           JSON.parse(M.UTF8ToString(M._wg_load(p, n, f, m.keepIndex ? 1 : 0, t)))));
         if (res.ok && m.start >= 0) M._wg_jump_to(m.start);
@@ -183,9 +186,6 @@ export class Engine {
       case 'destroy': this._destroy(); return;
       default: return;
     }
-    // A new gallery lets go of the drag (its slides changed under the finger): its states go out.
-    // (Navigations while held are ignored by the carousel: the hand wins.)
-    if (m.type === 'load') this._holdState(false);
     // A navigation need not change the state (next on the last slide), nor need letting go of the
     // gallery (a tap): say it was seen all the same (gallery.js: not at rest until then).
     if (NAVIGATION.has(m.type) || (m.type === 'pointer' && m.phase >= 2)) this.post('seen', { seq: this.seq });
@@ -318,21 +318,16 @@ export class Engine {
       M._wg_pointer(3, m.id, 0, 0, this.now(), 0);
       this.post('released', { id: m.id });
     }
-    if (m.phase === 0) {
-      if (!this.held.size) this._holdState(true);
-      this.held.add(m.id);
-    } else if (m.phase >= 2 || verdict === 2) {
-      this.held.delete(m.id);
-      if (!this.held.size) this._holdState(false);
-    }
+    if (m.phase === 0) this.held.add(m.id);
+    else if (m.phase >= 2 || verdict === 2) this.held.delete(m.id);
+    if (!this.held.size) this._postHeldState();
   }
 
-  // States wait (on) while a pointer holds the gallery; off posts the one that waited, if any.
-  _holdState(on) {
-    this.holdingState = on;
+  // The state that waited while a pointer held the gallery, if any.
+  _postHeldState() {
     const d = this.heldState;
     this.heldState = null;
-    if (!on && d) this._emit('state', d);
+    if (d) this._emit('state', d);
   }
 
   // ---- photos -----------------------------------------------------------------------------------
