@@ -74,10 +74,7 @@ EMSCRIPTEN_KEEPALIVE int wg_photo_settled(void) {
 // 1 if slide `slide` is on the frame the carousel's position makes (core/frame_model.h): a photo
 // arriving for a slide off screen changes nothing drawn, and needs no frame.
 EMSCRIPTEN_KEEPALIVE int wg_slide_shown(int slide) {
-    const App& a = app();
-    const bool fade = a.gallery.options.transition == wg::Transition::Fade;
-    for (const wg::SlideOnScreen& s :
-         wg::slides_on_screen(a.carousel.position(), int(a.gallery.slides.size()), a.gallery.options.loop, fade, a.w))
+    for (const wg::SlideOnScreen& s : slides_on_screen(app()))
         if (s.index == slide) return 1;
     return 0;
 }

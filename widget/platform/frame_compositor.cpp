@@ -38,11 +38,14 @@ wg::render::SlideView slide_view(const App& a, double t, int i, const wg::Layout
 
 }  // namespace
 
-wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& layouts, wg::Layout& chrome, bool* fading) {
-    const int n = int(a.gallery.slides.size());
+std::vector<wg::SlideOnScreen> slides_on_screen(const App& a) {
     const bool fade = a.gallery.options.transition == wg::Transition::Fade;
-    const std::vector<wg::SlideOnScreen> on_screen =
-        wg::slides_on_screen(a.carousel.position(), n, a.gallery.options.loop, fade, a.w);
+    return wg::slides_on_screen(a.carousel.position(), int(a.gallery.slides.size()), a.gallery.options.loop, fade, a.w);
+}
+
+wg::render::FrameView compose_frame(App& a, double t, std::vector<wg::Layout>& layouts, wg::Layout& chrome, bool* fading) {
+    const bool fade = a.gallery.options.transition == wg::Transition::Fade;
+    const std::vector<wg::SlideOnScreen> on_screen = slides_on_screen(a);
     layouts.clear();
     layouts.reserve(on_screen.size());  // SlideView keeps pointers into it
     wg::render::FrameView v = frame_view(a, a.carousel.index());

@@ -4,11 +4,15 @@
 #pragma once
 #include <vector>
 
+#include "core/frame_model.h"
 #include "core/layout.h"
 #include "platform/app.h"
 #include "render/view.h"
 
 namespace wg::platform {
+
+// The slides the carousel's position puts on the frame, with the gallery's transition and loop.
+std::vector<wg::SlideOnScreen> slides_on_screen(const App& a);
 
 // The frame at time t. `layouts` and `chrome` hold what the returned view points into; `fading` is
 // set when a photo is still fading in (another frame is needed).
