@@ -12,7 +12,7 @@ say() { printf '[bootstrap] %s\n' "$*"; }
 # ---- Debian packages ----------------------------------------------------------------------------
 PKGS=(emscripten binaryen libstb-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
       chromium fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji clang libclang-rt-14-dev cmake
-      g++ xz-utils imagemagick-6.q16)
+      g++ xz-utils imagemagick-6.q16 firefox-esr webkit2gtk-driver xvfb xauth)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -249,6 +249,15 @@ export class Engine {
     this.canvasAbort = new AbortController();
     const signal = this.canvasAbort.signal;
     this.canvas = canvas;
+    // Firefox (153) throws "Cannot update created context to different thread" when a transferred
+    // OffscreenCanvas is asked for its context a second time (the spec returns the same one), and the
+    // wasm's context creation, this file and the lose-context paths each ask: the first answer is kept.
+    if (!canvas.wgContextKept) {
+      const ask = canvas.getContext.bind(canvas);
+      let kept = null;
+      canvas.getContext = (type, attrs) => (type === 'webgl2' ? kept || (kept = ask(type, attrs)) : ask(type, attrs));
+      canvas.wgContextKept = true;
+    }
     canvas.addEventListener('webglcontextlost', (e) => {
       e.preventDefault(); // without it the browser never offers the context back
       if (canvas !== this.canvas || !this.live) return;
