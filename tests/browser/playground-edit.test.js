@@ -6,7 +6,7 @@ const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('path');
 const h = require('./harness.js');
-const { DRAFT_KEY, openPlayground, waitValid } = require('./playground-pages.js');
+const { DRAFT_KEY, draftSaved, openPlayground, previewFrame, waitValid } = require('./playground-pages.js');
 
 after(h.teardown);
 
@@ -76,7 +76,7 @@ test('form edits undo as one: a caption typed with pauses is one Ctrl+Z', async 
     // Longer than CodeMirror's 500 ms grouping delay: each word would be its own undo step without
     // the form's sessions. Wait for the edit to be in the editor, then past the delay.
     await untilText(page, (t, w) => t.includes(w), word.trim());
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(700); // the subject: a typist's pause longer than the grouping delay
   }
   // Another field: its own step.
   await page.fill('#f-credit', 'Credit after');
@@ -116,13 +116,19 @@ test('New gallery: asked first, starts empty with the gallery fields, takes phot
   // A photo makes it a gallery.
   await page.setInputFiles('#add-files', path.join(h.ROOT, 'web/demo/photos/01.jpg'));
   await waitValid(page);
+  // Valid: the playground shows this text, its one slide in the strip, the count and the preview.
   assert.equal(await page.$eval('#preview-stage', (s) => s.dataset.empty), 'false');
+  assert.equal(await page.textContent('#slide-count'), '1 slide');
+  assert.equal(await page.$$eval('#slides button[data-index]', (l) => l.length), 1);
+  assert.equal(await previewFrame(page).$eval('#gallery', (g) => g.count), 1);
+  // The draft is saved 400 ms after the edit, which may be after the render reported it valid.
+  await draftSaved(page);
   assert.equal(JSON.parse(await editorText(page)).slides.length, 1);
   // Undo, step by step, back to the gallery before "New gallery".
   await page.click('.cm-content');
   for (let i = 0; i < 8 && (await editorText(page)) !== sample; i++) {
     await page.keyboard.press('Control+z');
-    await page.waitForTimeout(450);  // the draft saves 400 ms after a change
+    await draftSaved(page);
   }
   assert.equal(await editorText(page), sample, 'Ctrl+Z brought the sample back');
   assert.deepEqual(page.errors, []);

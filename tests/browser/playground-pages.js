@@ -25,4 +25,10 @@ async function openPlayground(page, query = '') {
 // The editor's text as the draft saved it (400 ms after each change).
 const draftText = (page) => page.evaluate((k) => (JSON.parse(localStorage.getItem(k) || '{}').text || ''), DRAFT_KEY);
 
-module.exports = { DRAFT_KEY, previewFrame, waitValid, openPlayground, draftText };
+// Waits until the draft holds every change made so far (#saved's data-saved leaves 'pending'); call it
+// after an edit has reached the page (a key press, a fill), not before.
+async function draftSaved(page, timeout = 10000) {
+  await page.waitForFunction(() => document.querySelector('#saved').dataset.saved !== 'pending', null, { timeout });
+}
+
+module.exports = { DRAFT_KEY, previewFrame, waitValid, openPlayground, draftText, draftSaved };

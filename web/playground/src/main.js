@@ -130,6 +130,9 @@ async function render() {
   const text = await previewText(app.model);
   if (seq !== app.seq) return;
   await preview.show(text);
+  // An edit while the preview loaded: this text is not the editor's any more, and its verdict must not
+  // be reported as the current one (the newer render, pending meanwhile, reports it).
+  if (seq !== app.seq || view.state.doc !== doc) return;
   preview.setStale(false);
   $('#preview-stage').dataset.empty = 'false';
   if (app.pendingSlide >= 0) { setCurrent(Math.min(app.pendingSlide, app.model.slides.length - 1), 'edit'); app.pendingSlide = -1; }
@@ -429,6 +432,7 @@ async function start() {
   view = createEditor($('#editor'), first.text, {
     onChange() {
       schedule();
+      $('#saved').dataset.saved = 'pending';  // until the draft has this change (DRAFT_SAVE_MS)
       clearTimeout(draftTimer);
       draftTimer = setTimeout(() => {
         const text = view.state.doc.toString();

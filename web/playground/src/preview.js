@@ -111,8 +111,22 @@ export class Preview {
     if (!res) {
       // Not started yet (or never): a new mount with the newest text.
       if (this.instance) this.instance.destroy();
+      if (this._mounting) this._mounting(null); // a mount still starting was replaced: its show() is over
       this.instance = win.WasmGallery.mount(this.host, { data: text });
-      res = { ok: true, diagnostics: [] };
+      // A new gallery's verdict is its first ready (or error) event: until then the preview shows
+      // nothing of this text, and the playground must not report it shown.
+      res = await new Promise((resolve) => {
+        const done = (e) => {
+          this.host.removeEventListener('ready', done);
+          this.host.removeEventListener('error', done);
+          this._mounting = null;
+          resolve({ ok: !e || e.type === 'ready', diagnostics: [] });
+        };
+        this.host.addEventListener('ready', done);
+        this.host.addEventListener('error', done);
+        this._mounting = done;
+      });
+      if (this.text !== text) return res;
     }
     this.renders++;
     this.stage.dataset.renders = String(this.renders);
