@@ -41,6 +41,23 @@ function browser(thread, only) {
   return { label, passed: +pass[1], failed: +fail[1] + (r.status && !+fail[1] ? 1 : 0) };
 }
 
+// The reader's journeys (tests/engines/) in each engine a reader may have: Chromium, Firefox (WebDriver
+// BiDi) and WebKit (WebDriver), through the one driver of tests/engines/driver.js. The suites above use
+// Chromium-only tools (CDP input with timestamps, throttling, Event Timing, request routing) and stay
+// in Chromium.
+const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+function engineSuite(engine) {
+  const dir = path.join(ROOT, 'tests/engines');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
+  const label = `engines (${engine})`;
+  const r = runCapture(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
+    { env: { ...process.env, WG_ROOT: ROOT, WG_ENGINE: engine } });
+  const pass = r.out.match(/^# pass (\d+)/m), fail = r.out.match(/^# fail (\d+)/m);
+  if (!pass || !fail) return { label, passed: 0, failed: 1 };
+  return { label, passed: +pass[1], failed: +fail[1] + (r.status && !+fail[1] ? 1 : 0) };
+}
+
 async function runAll(build) {
   const results = [];
   const stage = async (label, fn) => {
@@ -72,6 +89,12 @@ async function runAll(build) {
   if (distOk) await stage(`browser tests (Chromium, engines in ${thread === 'main' ? 'the page' : 'render workers'})`, () => browser(thread));
   if (distOk && thread === 'worker') {
     await stage('browser tests (Chromium, engines on the page\'s thread)', () => browser('main', MAIN_THREAD_SUITES));
+  }
+
+  if (distOk && process.env.WG_SKIP_ENGINES !== '1') {
+    for (const engine of ENGINES) await stage(`browser tests in ${engine} (reader's journeys)`, () => engineSuite(engine));
+    const table = require('../tests/engines/support.js').table();
+    if (table) console.log('\nSupport by engine (test-output/engines/support-*.json):\n' + table);
   }
 
   console.log('\nSummary by stage:');

@@ -77,6 +77,8 @@ export interface GalleryStats {
   /** Size of this gallery's wasm memory (its high-water mark). */
   heapSize: number;
   animating?: boolean;
+  /** The current slide's photo is drawn, fully faded in (or its placeholder with the reason it failed). */
+  photoDrawn?: boolean;
   /**
    * The drawing buffer's scale on the last frame: 1, or less while the carousel moves on a device
    * whose full-resolution frames do not keep up with the display (the frame at rest is always 1).

@@ -1,0 +1,322 @@
+// reader.test.js — what a reader and a site see, in one engine (WG_ENGINE = chromium | firefox | webkit;
+// scripts/test.js runs it once per engine): the gallery starts and draws its photo, a finger's flick,
+// a mouse drag and the keys page it, a pinch and the + key zoom it, Arabic reads right to left with
+// real glyphs and Chinese shows real glyphs, the plain-HTML fallback works without WebGL2, and a lost
+// WebGL context comes back drawing. Each engine's path (render worker or page thread) and version go
+// to test-output/engines/support-<engine>.json, which the README's support table is made from.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { listen } = require('../../scripts/serve.js');
+const { launch, OUT } = require('./driver.js');
+
+const ENGINE = process.env.WG_ENGINE || 'chromium';
+let browser, server, base;
+const support = { engine: ENGINE, version: '', thread: '', results: {} };
+
+before(async () => {
+  const srv = await listen(0, '127.0.0.1');
+  server = srv.server;
+  base = srv.url;
+  browser = await launch(ENGINE);
+  support.version = browser.version;
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+  fs.writeFileSync(path.join(OUT, `support-${ENGINE}.json`), JSON.stringify(support, null, 1));
+});
+
+// Runs `fn(tab)` in a new tab, records the outcome for the support table, and checks that the page
+// threw nothing uncaught.
+function journey(name, opts, fn) {
+  test(`${ENGINE}: ${name}`, async () => {
+    const tab = await browser.newTab(base, opts);
+    try {
+      await fn(tab);
+      const errors = (await tab.pageErrors()).filter((e) => !/WebGL|context/i.test(e));
+      assert.deepEqual(errors, [], 'no uncaught error on the page');
+      support.results[name] = 'pass';
+    } catch (e) {
+      support.results[name] = 'fail: ' + String(e.message).split('\n')[0].slice(0, 200);
+      throw e;
+    } finally {
+      await tab.close();
+    }
+  });
+}
+
+// ---- reading the gallery ---------------------------------------------------------------------------
+const state = (tab, sel = 'wasm-gallery') => tab.evaluate((s) => {
+  const g = document.querySelector(s);
+  const st = g.stats || {};
+  return { index: g.index, count: g.count, zoom: st.zoom, animating: !!st.animating, mode: st.mode, webgl: st.webgl,
+    frames: st.framesRendered, thread: st.thread };
+}, sel);
+
+// The gallery is drawing with a live context and at rest (on slide `index` if given).
+function settled(tab, sel = 'wasm-gallery', index = null, timeout = 20000) {
+  return tab.waitFor(([s, i]) => {
+    const g = document.querySelector(s);
+    const st = g && g.stats;
+    return !!st && st.mode === 'gl' && st.webgl === 'live' && st.framesRendered > 0 && !st.animating && (i === null || g.index === i);
+  }, [sel, index], { timeout });
+}
+
+// No frame drawn across a few of the page's animation frames: what a screenshot then shows is final.
+function still(tab, sel = 'wasm-gallery') {
+  return tab.waitFor((s) => new Promise((resolve) => {
+    const g = document.querySelector(s);
+    const f0 = g.stats.framesRendered;
+    let n = 0;
+    const tick = () => (++n < 4 ? requestAnimationFrame(tick) : resolve(g.stats.framesRendered === f0 && !g.stats.animating));
+    requestAnimationFrame(tick);
+  }), sel);
+}
+
+// The gallery's box and its photo band (3:2 from its top), in CSS px of the viewport.
+const box = (tab, sel = 'wasm-gallery') => tab.evaluate((s) => {
+  const r = document.querySelector(s).getBoundingClientRect();
+  return { x: r.left, y: r.top, w: r.width, h: r.height, photoH: r.width / 1.5, vw: innerWidth };
+}, sel);
+
+// Records the galleries' slidechange events from now on (window.__wgSlides).
+const recordSlides = (tab) => tab.evaluate(() => {
+  window.__wgSlides = [];
+  document.addEventListener('slidechange', (e) => window.__wgSlides.push(e.detail.index), true);
+});
+const slides = (tab) => tab.evaluate(() => window.__wgSlides.slice());
+
+// Distinct colours and luminance spread of a rect (CSS px) of a screenshot; the screenshot's own
+// scale (device pixels) is read from its width.
+function pixels(shot, b, rect) {
+  const { png } = shot;
+  const k = png.width / b.vw;
+  const x0 = Math.max(0, Math.round(rect.x * k)), y0 = Math.max(0, Math.round(rect.y * k));
+  const x1 = Math.min(png.width, Math.round((rect.x + rect.w) * k)), y1 = Math.min(png.height, Math.round((rect.y + rect.h) * k));
+  const colours = new Set();
+  let min = 255, max = 0;
+  for (let y = y0; y < y1; y += 2) {
+    for (let x = x0; x < x1; x += 2) {
+      const i = (y * png.width + x) * 4, d = png.data;
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      const l = 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
+      min = Math.min(min, l); max = Math.max(max, l);
+    }
+  }
+  return { colours: colours.size, lumaRange: max - min };
+}
+
+// The photo is on screen: a photo has hundreds of colours where a poster colour or a blank canvas has few.
+async function photoDrawn(tab, name, sel = 'wasm-gallery') {
+  await tab.waitFor((s) => { const st = document.querySelector(s).stats; return st.photoDrawn && !st.animating; }, sel);
+  await still(tab, sel);
+  const b = await box(tab, sel);
+  const shot = await tab.screenshot(`${ENGINE}-${name}`);
+  const p = pixels(shot, b, { x: b.x + b.w * 0.2, y: b.y + b.photoH * 0.25, w: b.w * 0.6, h: b.photoH * 0.5 });
+  assert.ok(p.colours > 300, `${name}: the photo is drawn (${p.colours} colours in its middle; ${shot.file})`);
+  return { b, shot };
+}
+
+async function firstPhoto(tab, page, sel = 'wasm-gallery') {
+  await tab.goto(page);
+  await settled(tab, sel, null, 40000);
+  return photoDrawn(tab, 'first-photo', sel);
+}
+
+// ---- journeys ----------------------------------------------------------------------------------------
+journey('starts and draws the first photo', { width: 1000, height: 760 }, async (tab) => {
+  await firstPhoto(tab, '/test/break-one.html', '#g');
+  const s = await state(tab, '#g');
+  assert.equal(s.count, 10);
+  assert.equal(s.index, 0);
+  support.thread = s.thread;
+  const counter = await tab.evaluate(() => document.querySelector('#g').shadowRoot.textContent.includes('1/10') ||
+    document.querySelector('#g').shadowRoot.querySelector('[role="region"]').getAttribute('aria-roledescription'));
+  assert.ok(counter, 'the gallery has its region (and counter) in the DOM');
+});
+
+journey('a finger flicks to the next slide and back', { width: 390, height: 760, dpr: 2, touch: true }, async (tab) => {
+  await firstPhoto(tab, '/test/break-one.html', '#g');
+  await recordSlides(tab);
+  const b = await box(tab, '#g');
+  const y = b.y + b.photoH / 2;
+  await tab.swipe([b.x + b.w * 0.8, y], [b.x + b.w * 0.2, y], { ms: 160, pointer: 'touch' });
+  await settled(tab, '#g', 1);
+  await photoDrawn(tab, 'flicked-to-2', '#g');
+  await tab.swipe([b.x + b.w * 0.2, y], [b.x + b.w * 0.8, y], { ms: 160, pointer: 'touch' });
+  await settled(tab, '#g', 0);
+  assert.deepEqual(await slides(tab), [1, 0], 'slidechange for each flick');
+});
+
+journey('a mouse drag and the arrow keys page the gallery', { width: 1000, height: 760 }, async (tab) => {
+  await firstPhoto(tab, '/test/break-one.html', '#g');
+  await recordSlides(tab);
+  const b = await box(tab, '#g');
+  const y = b.y + b.photoH / 2;
+  await tab.swipe([b.x + b.w * 0.75, y], [b.x + b.w * 0.25, y], { ms: 200, pointer: 'mouse' });
+  await settled(tab, '#g', 1);
+  await tab.evaluate(() => document.querySelector('#g').shadowRoot.querySelector('[role="region"]').focus());
+  await tab.key('ArrowRight');
+  await settled(tab, '#g', 2);
+  await tab.key('ArrowLeft');
+  await settled(tab, '#g', 1);
+  await tab.key('End');
+  await settled(tab, '#g', 9);
+  await photoDrawn(tab, 'keys-to-10', '#g');
+  assert.deepEqual(await slides(tab), [1, 2, 1, 9]);
+});
+
+journey('a pinch and the + key zoom the photo; Escape makes it whole', { width: 390, height: 760, dpr: 2, touch: true }, async (tab) => {
+  await firstPhoto(tab, '/test/break-one.html', '#g');
+  const b = await box(tab, '#g');
+  const scrollY = await tab.evaluate(() => scrollY);
+  await tab.pinch([b.x + b.w / 2, b.y + b.photoH / 2], 80, 220, { ms: 300 });
+  await tab.waitFor(() => document.querySelector('#g').stats.zoom > 1.5 && !document.querySelector('#g').stats.animating);
+  const z = await state(tab, '#g');
+  assert.ok(z.zoom > 1.5, `the pinch zoomed the photo (${z.zoom})`);
+  assert.equal(await tab.evaluate(() => (visualViewport ? visualViewport.scale : 1)), 1, 'the page itself did not zoom');
+  assert.equal(await tab.evaluate(() => scrollY), scrollY, 'nor scroll');
+  await photoDrawn(tab, 'pinched', '#g');
+  await tab.evaluate(() => document.querySelector('#g').shadowRoot.querySelector('[role="region"]').focus());
+  await tab.key('Escape');
+  await tab.waitFor(() => document.querySelector('#g').stats.zoom === 1 && !document.querySelector('#g').stats.animating);
+  await tab.key('+');
+  await tab.waitFor(() => document.querySelector('#g').stats.zoom > 1 && !document.querySelector('#g').stats.animating);
+  await photoDrawn(tab, 'zoom-key', '#g');
+});
+
+// ---- every script ------------------------------------------------------------------------------------
+// A gallery in a script is compared with the same gallery whose letters are private-use code points
+// (what a font without the script shows as boxes or nothing): real glyphs share little ink with them.
+function privateUse(s) {
+  let i = 0;
+  return [...s].map((c) => (/\s/.test(c) ? c : String.fromCodePoint(0xE000 + (i++ % 256)))).join('');
+}
+
+async function mountPair(tab, code, lang, dir) {
+  await tab.goto('/test/scripts-mount.html');
+  await tab.waitFor(() => window.WasmGallery && window.WasmGallery.mount);
+  const data = JSON.parse(fs.readFileSync(path.join(__dirname, '../browser/pages', `scripts-${code}.json`), 'utf8'));
+  const blank = structuredClone(data);
+  for (const s of blank.slides) { s.caption = privateUse(s.caption || ''); s.text = privateUse(s.text || ''); }
+  await tab.evaluate(({ data, blank, lang, dir }) => {
+    for (const [id, d] of [['a', data], ['b', blank]]) {
+      const host = document.getElementById(id);
+      host.setAttribute('lang', lang);
+      if (dir) host.setAttribute('dir', dir);
+      WasmGallery.mount(host, { data: d });
+    }
+  }, { data, blank, lang, dir });
+  // mount() gives the host element itself the gallery's properties (stats, index…).
+  const [sel, selB] = ['#a', '#b'];
+  await settled(tab, sel, null, 40000);
+  await settled(tab, selB, null, 40000);
+  await still(tab, sel);
+  await still(tab, selB);
+  return [sel, selB];
+}
+
+// Ink (dark pixels) of the text below the photo and dots of a gallery, as a mask.
+function inkOf(shot, b) {
+  const { png } = shot;
+  const k = png.width / b.vw;
+  const r = { x: Math.round((b.x + 16) * k), y: Math.round((b.y + b.photoH + 40) * k), w: Math.round((b.w - 32) * k) };
+  r.h = Math.max(0, Math.min(png.height, Math.round((b.y + b.h) * k)) - r.y);
+  const m = new Uint8Array(r.w * r.h);
+  for (let y = 0; y < r.h; y++) {
+    for (let x = 0; x < r.w; x++) {
+      const i = ((r.y + y) * png.width + r.x + x) * 4, d = png.data;
+      m[y * r.w + x] = 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2] < 150 ? 1 : 0;
+    }
+  }
+  return { m, w: r.w, h: r.h };
+}
+
+async function glyphsDrawn(tab, code, lang, dir) {
+  const [a, b] = await mountPair(tab, code, lang, dir);
+  // One gallery at a time at the top of the viewport, so both are whole in their screenshots.
+  const shots = [];
+  for (const sel of [a, b]) {
+    await tab.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'start' }), sel);
+    await still(tab, sel);
+    const bx = await box(tab, sel);
+    shots.push({ bx, shot: await tab.screenshot(`${ENGINE}-glyphs-${code}-${sel === a ? 'real' : 'private-use'}`) });
+  }
+  const inkA = inkOf(shots[0].shot, shots[0].bx), inkB = inkOf(shots[1].shot, shots[1].bx);
+  const h = Math.min(inkA.h, inkB.h), w = Math.min(inkA.w, inkB.w);
+  let either = 0, one = 0, inked = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = inkA.m[y * inkA.w + x], q = inkB.m[y * inkB.w + x];
+      if (p) inked++;
+      if (p || q) either++;
+      if (p !== q) one++;
+    }
+  }
+  const share = inked / (w * h), diff = either ? one / either : 0;
+  const msg = `${code}: ink ${(share * 100).toFixed(1)}% of the text area, differs from private-use boxes in ${(diff * 100).toFixed(0)}%`;
+  assert.ok(share > 0.01, `text is drawn (${msg})`);
+  assert.ok(diff > 0.6, `real glyphs (${msg})`);
+  return a;
+}
+
+journey('Arabic: real glyphs, right to left; a flick to the right and ArrowLeft go to the next slide', { width: 600, height: 1000 }, async (tab) => {
+  const sel = await glyphsDrawn(tab, 'ar', 'ar', 'rtl');
+  const dir = await tab.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('[role="region"]').getAttribute('dir'), sel);
+  assert.equal(dir, 'rtl');
+  await tab.evaluate((s) => document.querySelector(s).scrollIntoView({ block: 'start' }), sel);
+  await recordSlides(tab);
+  const b = await box(tab, sel);
+  const y = b.y + b.photoH / 2;
+  await tab.swipe([b.x + b.w * 0.25, y], [b.x + b.w * 0.75, y], { ms: 200, pointer: 'mouse' });
+  await settled(tab, sel, 1);
+  await tab.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('[role="region"]').focus(), sel);
+  await tab.key('ArrowLeft');
+  await settled(tab, sel, 2);
+  assert.deepEqual((await slides(tab)).slice(-2), [1, 2]);
+});
+
+journey('Chinese: real glyphs', { width: 600, height: 1000 }, async (tab) => {
+  await glyphsDrawn(tab, 'zh', 'zh-Hans');
+});
+
+// ---- faults ------------------------------------------------------------------------------------------
+journey('without WebGL2 the plain-HTML gallery shows the photo and pages', { width: 1000, height: 760 }, async (tab) => {
+  await tab.goto('/test/engines-no-webgl.html');
+  await tab.waitFor(() => { const g = document.querySelector('wasm-gallery'); return g && g.stats && g.stats.mode === 'fallback'; }, null, { timeout: 40000 });
+  await recordSlides(tab);
+  await tab.evaluate(() => document.querySelector('wasm-gallery').next());
+  await tab.waitFor(() => document.querySelector('wasm-gallery').index === 1);
+  // The mirror follows the slide at the page's next idle moment; the slide's photo loads lazily.
+  await tab.waitFor(() => {
+    const root = document.querySelector('wasm-gallery').shadowRoot;
+    const shown = [...root.querySelectorAll('img')].filter((i) => { const r = i.getBoundingClientRect(); return r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth; });
+    return /2\s*\/\s*10/.test(root.textContent) && shown.length > 0 && shown.every((i) => i.complete && i.naturalWidth > 0);
+  });
+  // Loaded is not yet painted (decoding="async"): decoded, then two of the page's frames.
+  await tab.evaluate(() => Promise.all([...document.querySelector('wasm-gallery').shadowRoot.querySelectorAll('img')]
+    .filter((i) => i.getBoundingClientRect().width > 0).map((i) => i.decode().catch(() => {})))
+    .then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  const b = await box(tab);
+  const shot = await tab.screenshot(`${ENGINE}-no-webgl`);
+  const p = pixels(shot, b, { x: b.x + b.w * 0.2, y: b.y + b.photoH * 0.25, w: b.w * 0.6, h: b.photoH * 0.5 });
+  assert.ok(p.colours > 300, `the plain gallery shows a photo (${p.colours} colours; ${shot.file})`);
+  assert.deepEqual(await slides(tab), [1]);
+});
+
+journey('a lost WebGL context comes back and draws the same slide', { width: 1000, height: 760 }, async (tab) => {
+  await firstPhoto(tab, '/test/break-one.html', '#g');
+  await tab.evaluate(() => document.querySelector('#g').goTo(3));
+  await settled(tab, '#g', 3);
+  const lost = await tab.evaluate(() => document.querySelector('#g')._gallery._client.debug('loseContext').then((r) => r.ok));
+  assert.ok(lost, 'WEBGL_lose_context is there');
+  await tab.waitFor(() => document.querySelector('#g').stats.webgl === 'lost');
+  await tab.evaluate(() => document.querySelector('#g')._gallery._client.debug('restoreContext'));
+  await settled(tab, '#g', 3);
+  await photoDrawn(tab, 'context-restored', '#g');
+  await tab.evaluate(() => document.querySelector('#g').next());
+  await settled(tab, '#g', 4);
+});
