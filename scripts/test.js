@@ -23,11 +23,11 @@ function ctest(dir, label) {
   return { label, passed: total - failed, failed };
 }
 
-// The suites that drive the engine hardest (input, frames, context loss, hidden tabs, fallbacks, embed
+// The suites that drive the engine hardest (input, frames, context loss, GPU crash, hidden tabs, fallbacks, embed
 // forms) run a second time with the engine on the page's thread, the fallback where a worker cannot
 // draw WebGL2 (WG_THREAD=main: harness.js). The others only in render workers, the default, to keep
 // the suite short; `WG_THREAD=main npm test` runs every suite that way.
-const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'fonts', 'foundation'];
+const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'fonts', 'foundation', 'gpu-crash'];
 
 function browser(thread, only) {
   const dir = path.join(ROOT, 'tests/browser');

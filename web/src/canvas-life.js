@@ -74,10 +74,15 @@ export class CanvasLife {
     lease.release(this.g);
   }
 
-  // The browser took the context (the engine has already forgotten its GL objects).
-  onLost() {
+  // The browser took the context (the engine has already forgotten its GL objects). `restorable`
+  // false: it will not be offered back (a render worker's canvas, engine.js): a fresh canvas now.
+  onLost({ restorable = true } = {}) {
     if (!this.held) return;
     this._drop();
+    if (!restorable) {
+      this._giveBack();
+      return this.sync();
+    }
     this.awaitingRestore = true;
     clearTimeout(this.restoreTimer);
     this.restoreTimer = setTimeout(() => {

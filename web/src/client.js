@@ -108,6 +108,7 @@ export class EngineClient {
       // The canvas element stays on the page; the worker draws through its OffscreenCanvas.
       if (m.type === 'acquire' && m.canvas && !(m.canvas instanceof OffscreenCanvas)) {
         m.canvas = m.canvas.transferControlToOffscreen();
+        m.placeholder = true; // its lost context must not be restored (engine.js, docs/gpu-crash.md)
         transfer = [m.canvas];
       }
       this.worker.postMessage(m, transfer || []);

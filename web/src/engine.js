@@ -97,6 +97,7 @@ export class Engine {
     this.frameTimes = [];
     this.frameWork = [];  // ms each of those frames took on this thread (wg_frame: layout, ImGui, GL calls)
     this.glQueries = null;    // {name: count} once debug 'watchQueries' ran
+    this.selfLost = false;    // the next context loss is this engine's own (debug 'loseContext')
     this.destroyed = false;
     // Hooks around each drawn frame, for a host that shares one canvas and context between engines
     // (bench/: one render worker for every gallery): size the canvas before, present it after.
@@ -153,7 +154,7 @@ export class Engine {
         M._wg_set_view(m.reduced, m.arrows, m.header, m.expanded, m.full, m.fontScale, m.dark, m.bg, m.text, m.accent, m.rtl);
         if (M.wgText.setView(m)) M._wg_text_changed();
         break;
-      case 'acquire': this._acquire(m.canvas); return;
+      case 'acquire': this._acquire(m.canvas, !!m.placeholder); return;
       case 'park': this._park(); return;
       case 'pointer': this._pointer(m); break;
       case 'wheel': M._wg_wheel(m.dx, m.dy, m.t, m.ctrl ? 1 : 0, m.x || 0, m.y || 0); break;
@@ -226,9 +227,9 @@ export class Engine {
 
   // A canvas to draw into (the first, or a fresh one after a park or a lost context): a canvas keeps
   // its one context for life, so a new context needs a new canvas.
-  _acquire(canvas) {
+  _acquire(canvas, placeholder = false) {
     const M = this.M;
-    if (canvas && canvas !== this.canvas) this._adopt(canvas);
+    if (canvas && canvas !== this.canvas) this._adopt(canvas, placeholder);
     if (!this.canvas) return this.post('gl', { ok: false });
     this._sizeCanvas();
     M.wgCanvas = this.canvas;
@@ -244,7 +245,8 @@ export class Engine {
     this.requestFrame();
   }
 
-  _adopt(canvas) {
+  // placeholder: `canvas` is the OffscreenCanvas of a page's <canvas> (transferControlToOffscreen).
+  _adopt(canvas, placeholder) {
     if (this.canvasAbort) this.canvasAbort.abort();
     this.canvasAbort = new AbortController();
     const signal = this.canvasAbort.signal;
@@ -259,10 +261,16 @@ export class Engine {
       canvas.wgContextKept = true;
     }
     canvas.addEventListener('webglcontextlost', (e) => {
-      e.preventDefault(); // without it the browser never offers the context back
+      // preventDefault() asks the browser to offer the context back. Chromium (156) takes the whole tab
+      // down when it restores, after a GPU-process crash, the context of a placeholder's OffscreenCanvas
+      // (docs/gpu-crash.md): such a context is let go, and the page gives a fresh canvas at once. A loss
+      // this engine made itself (debug 'loseContext', WEBGL_lose_context) comes back safely.
+      const restorable = !placeholder || this.selfLost;
+      this.selfLost = false;
+      if (restorable) e.preventDefault();
       if (canvas !== this.canvas || !this.live) return;
       this._dropGL();
-      this.post('lost', {});
+      this.post('lost', { restorable });
     }, { signal });
     canvas.addEventListener('webglcontextrestored', () => {
       if (canvas !== this.canvas || this.destroyed) return;
@@ -444,6 +452,7 @@ export class Engine {
     else if (what === 'loseContext' || what === 'restoreContext') {
       const ext = this.canvas && this.canvas.getContext('webgl2') && this.canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
       if (!this.ext && ext) this.ext = ext; // a lost context still answers its extension object
+      if (what === 'loseContext') this.selfLost = true;
       if (this.ext) this.ext[what]();
       reply.ok = !!this.ext;
     } else if (what === 'watchQueries') {

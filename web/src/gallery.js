@@ -679,7 +679,7 @@ export class Gallery {
         break;
       case 'loaded': this._loaded(d); break;
       case 'gl': this._life.onGl(d.ok); break;
-      case 'lost': this._life.onLost(); break;
+      case 'lost': this._life.onLost(d); break;
       case 'restored': this._life.onRestored(); break;
       case 'released': this._input.released(d.id); break;
       case 'uploaded': if (this._images) this._images.uploaded(d); break;
