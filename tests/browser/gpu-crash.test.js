@@ -24,6 +24,32 @@ async function photo(page, name) {
   return { colours: stats.colours, sum };
 }
 
+// Counts, on the page, every context loss the gallery hears of (the crash must reach it, or a test
+// proves nothing); returns its frames so far.
+function countLosses(page) {
+  return page.$eval('wasm-gallery', (g) => {
+    const life = g._gallery._life, onLost = life.onLost.bind(life);
+    window.__losses = [];
+    life.onLost = (d) => { window.__losses.push(performance.now()); return onLost(d); };
+    return { frames: g.stats.framesRendered, thread: g.stats.thread };
+  });
+}
+
+// Kills the browser's GPU process; resolves once the gallery has a live context again and has drawn
+// frames since. Returns the ms from the crash to then.
+async function crashGpu(page, framesBefore) {
+  const cdp = await page.context().browser().newBrowserCDPSession();
+  const t0 = Date.now();
+  await cdp.send('Browser.crashGpuProcess').catch(() => {}); // answered or not: the GPU process is gone
+  await page.waitForFunction(() => window.__losses.length > 0, null, { timeout: 15000 });
+  await page.waitForFunction((f) => {
+    const s = document.querySelector('wasm-gallery').stats;
+    return s.webgl === 'live' && s.framesRendered > f;
+  }, framesBefore, { timeout: 20000, polling: 50 });
+  await cdp.detach().catch(() => {});
+  return Date.now() - t0;
+}
+
 test('a GPU-process crash: the page lives, the gallery draws again and still moves', async () => {
   const page = await h.openPage('desktop');
   let crashed = false;
@@ -32,26 +58,9 @@ test('a GPU-process crash: the page lives, the gallery draws again and still mov
     await h.gotoGallery(page, '/');
     const first = await photo(page, 'gpu-crash-before');
     assert.ok(first.colours > PHOTO_COLOURS, `the photo is drawn before the crash (${first.colours} colours)`);
-    // Every context loss the gallery hears of, counted on the page (the crash must reach it, or this
-    // test proves nothing).
-    const before = await page.$eval('wasm-gallery', (g) => {
-      const life = g._gallery._life, onLost = life.onLost.bind(life);
-      window.__losses = [];
-      life.onLost = (d) => { window.__losses.push(performance.now()); return onLost(d); };
-      return { frames: g.stats.framesRendered, thread: g.stats.thread };
-    });
+    const before = await countLosses(page);
     assert.equal(before.thread, h.THREAD);
-
-    const cdp = await page.context().browser().newBrowserCDPSession();
-    const t0 = Date.now();
-    await cdp.send('Browser.crashGpuProcess').catch(() => {}); // answered or not: the GPU process is gone
-    await page.waitForFunction(() => window.__losses.length > 0, null, { timeout: 15000 });
-    // Back: a live context that has drawn frames since the loss.
-    await page.waitForFunction((f) => {
-      const s = document.querySelector('wasm-gallery').stats;
-      return s.webgl === 'live' && s.framesRendered > f;
-    }, before.frames, { timeout: 20000, polling: 50 });
-    const backMs = Date.now() - t0;
+    const backMs = await crashGpu(page, before.frames);
 
     assert.equal(crashed, false, 'the page did not crash');
     assert.equal(await page.evaluate(() => document.title.length > 0 && 1 + 1), 2, 'the page still runs script');
@@ -80,6 +89,38 @@ test('a GPU-process crash: the page lives, the gallery draws again and still mov
       `drawing again ${backMs} ms after the crash`);
   } catch (e) {
     if (!crashed) await h.shot(page, 'gpu-crash-failure').catch(() => {});
+    throw e;
+  } finally {
+    await page.context().close().catch(() => {});
+  }
+});
+
+test('a GPU-process crash in the middle of a slide change: the move ends on its slide, drawn', async () => {
+  await h.teardown(); // a browser of its own: Chromium counts GPU-process crashes per browser
+  const page = await h.openPage('desktop');
+  let crashed = false;
+  page.on('crash', () => { crashed = true; });
+  try {
+    await h.gotoGallery(page, '/');
+    await photo(page, 'gpu-crash-moving-before');
+    const before = await countLosses(page);
+    // The crash lands while the 300 ms slide animation draws.
+    const moving = await page.$eval('wasm-gallery', (g) => { g.next(); return g.stats.animating; });
+    const backMs = await crashGpu(page, before.frames);
+    assert.equal(crashed, false, 'the page did not crash');
+    assert.equal((await h.settled(page, 'wasm-gallery', 1)).index, 1, 'the move ends on slide 2');
+    const second = await photo(page, 'gpu-crash-moving-after');
+    assert.ok(second.colours > PHOTO_COLOURS, `slide 2's photo is drawn (${second.colours} colours)`);
+    await page.$eval('wasm-gallery', (g) => g.prev());
+    assert.equal((await h.settled(page, 'wasm-gallery', 0)).index, 0, 'and prev() goes back');
+    const first = await photo(page, 'gpu-crash-moving-back');
+    assert.ok(first.colours > PHOTO_COLOURS, `slide 1's photo is drawn (${first.colours} colours)`);
+    assert.notEqual(first.sum, second.sum);
+    assert.equal(crashed, false, 'the page did not crash');
+    assert.deepEqual(page.errors.filter((e) => !/WebGL|context|GPU/i.test(e)), []);
+    console.log(`# GPU crash while moving (${h.THREAD}, animating at the crash: ${moving}): drawing again ${backMs} ms after it`);
+  } catch (e) {
+    if (!crashed) await h.shot(page, 'gpu-crash-moving-failure').catch(() => {});
     throw e;
   } finally {
     await page.context().close().catch(() => {});

@@ -7,7 +7,7 @@
 // Commands: load, size, view, acquire {canvas}, park, pointer, wheel, pinch, zoomToggle, key, goTo, next, prev, jump,
 //   hover, focus, visible, focusRing, autoplay, image, imagePort, imageFailed, statsWanted, debug, destroy.
 // Events: loaded {ok, diagnostics, gallery}, state, slidechange, want, action (from the wasm);
-//   gl {ok}, lost, restored, shown, released {id}, uploaded {slide, ok}, seen {seq}, stats, debug.
+//   gl {ok}, lost {restorable}, restored, shown, released {id}, uploaded {slide, ok}, seen {seq}, stats, debug.
 import createWasmGalleryModule from 'wasm-gallery-glue';
 import { TextEngine } from './text-engine.js';
 
