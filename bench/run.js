@@ -9,6 +9,7 @@
 //   --no-many (skip the 20-galleries scenario, lib/many.js)   --many-runs N (its visits per design, default 1)
 //   --no-zoom (skip the zoom scenario, lib/zoom.js)   --zoom-runs N (its visits, default 1)
 //   --no-ten (skip the 10-slide side-by-side visits: to run another scenario alone)
+//   --no-engines (skip the side by side in Chromium, Firefox and WebKit, lib/engines.js)   --engine-runs N (default 3)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -21,6 +22,7 @@ const { syncSwiperPage, syncVariantPages } = require('./lib/pages.js');
 const { ensurePhotos } = require('./lib/photos.js');
 const many = require('./lib/many.js');
 const zoom = require('./lib/zoom.js');
+const engines = require('./lib/engines.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results.json');
@@ -36,13 +38,14 @@ const TEN_GALLERIES = [...GALLERIES, [SSR, 'wasm-gallery-ssr.html'], [PRELOAD, '
 
 function parseArgs(argv) {
   const o = { runs: 5, scaleRuns: 1, scale: true, native: true, trace: true, decode: true, build: true, many: true, manyRuns: 1,
-    zoom: true, zoomRuns: 1, ten: true };
+    zoom: true, zoomRuns: 1, ten: true, engines: true, engineRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, +argv[++i] || 5);
     else if (a === '--scale-runs') o.scaleRuns = Math.max(1, +argv[++i] || 1);
     else if (a === '--many-runs') o.manyRuns = Math.max(1, +argv[++i] || 1);
     else if (a === '--zoom-runs') o.zoomRuns = Math.max(1, +argv[++i] || 1);
+    else if (a === '--engine-runs') o.engineRuns = Math.max(1, +argv[++i] || 3);
     else if (a.startsWith('--no-')) o[a.slice(5).replace(/-(\w)/g, (_, c) => c.toUpperCase())] = false;
     else throw new Error(`bench: unknown option ${a}`);
   }
@@ -206,6 +209,12 @@ async function main(build, argv = process.argv.slice(3)) {
       results.zoom.photo = zp;
       log(`  ${t()}`);
     }
+    if (opt.engines) {
+      log(`\neach engine (Chromium, Firefox, WebKit): ${opt.engineRuns} cold visits of each gallery, 360×740, no throttling…`);
+      t = clock();
+      results.engines = await engines.run(srv, { runs: opt.engineRuns, log });
+      log(`  ${t()}`);
+    }
   } finally {
     srv.close();
   }
@@ -267,6 +276,10 @@ async function main(build, argv = process.argv.slice(3)) {
       .map((o) => `#${i + 1} ${k}: ${o}`)));
     if (odd.length) md.push(`\nNoticed: ${odd.join('; ')}`);
     if (results.zoom.failures.length) md.push(`\nFailed visits: ${results.zoom.failures.map((f) => `#${f.run}: ${f.error}`).join('; ')}`);
+  }
+  if (results.engines) {
+    md.push(`\n### Each engine — median of ${opt.engineRuns} cold visits each, 360×740 (DPR 2; WebKit 1), no CPU or network throttling (only Chromium has them)\n`,
+      engines.table(results.engines));
   }
   md.push(`\nMachine: ${results.machine.nproc} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB RAM; Chromium ${results.chromium}, Swiper ${results.swiper}; ` +
     `load average ${results.loadavgStart[0]} at the start, ${results.loadavgEnd[0]} at the end; the whole run took ${Math.round(results.seconds / 60)} min.`);

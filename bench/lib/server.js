@@ -49,8 +49,18 @@ function serveFile(req, res, dir, prefix, log) {
 }
 
 const gzCache = new Map();
+// The probes (lib/instrument.js) as the page's first script, for browsers whose driver cannot inject
+// a script before the page's own (WebKit's WebDriver): a page asked for with ?probe gets them inline,
+// in every engine alike (lib/engines.js), so no engine is measured with another ruler.
+const PROBE = `<script>(${require('./instrument.js').toString()})();</script>`;
+function withProbe(req, type, body) {
+  if (!/^text\/html/.test(type) || !/[?&]probe\b/.test(req.url)) return body;
+  return Buffer.from(body.toString('utf8').replace(/<head>/i, (h) => h + PROBE));
+}
+
 function send(req, res, { status, headers, body }, key, log) {
   const type = headers['content-type'] || '';
+  body = withProbe(req, type, body);
   const out = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*', Vary: 'Accept-Encoding' };
   let data = body;
   if (status === 200 && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {

@@ -148,7 +148,7 @@ async function launchChromium() {
       return {
         goto: async (p) => { input = null; page.__wgInput = null; await page.goto(base + p); },
         evaluate: (fn, arg) => page.evaluate(fn, arg),
-        waitFor: (fn, arg, { timeout = 20000 } = {}) => page.waitForFunction(fn, arg, { timeout, polling: 50 }),
+        waitFor: async (fn, arg, { timeout = 20000 } = {}) => (await page.waitForFunction(fn, arg, { timeout, polling: 50 })).jsonValue(),
         screenshot: async (name) => save(name, await page.screenshot()),
         async swipe(from, to, { ms = 200, pointer = 'touch', holdMs = 0 } = {}) {
           const i = await dev();
@@ -205,7 +205,7 @@ async function launchFirefox() {
       return {
         goto: (p) => page.goto(base + p),
         evaluate: (fn, arg) => page.evaluate(fn, arg),
-        waitFor: (fn, arg, { timeout = 20000 } = {}) => page.waitForFunction(fn, { timeout, polling: 50 }, arg),
+        waitFor: async (fn, arg, { timeout = 20000 } = {}) => (await page.waitForFunction(fn, { timeout, polling: 50 }, arg)).jsonValue(),
         screenshot: async (name) => save(name, Buffer.from(await page.screenshot())),
         swipe: (from, to, o) => act(w3cSwipe(from, to, o)),
         tap: (x, y, o) => act(w3cTap(x, y, o)),
@@ -270,7 +270,8 @@ async function launchWebKit() {
       // classic has no log of them).
       const watchErrors = () => evaluate(() => {
         window.__wgErrors = [];
-        addEventListener('error', (e) => window.__wgErrors.push(String(e.message)));
+        // Script errors only (ErrorEvent): a resource's failed load is an Event, and not an exception.
+        addEventListener('error', (e) => { if (e instanceof ErrorEvent) window.__wgErrors.push(`${e.message} (${e.filename}:${e.lineno})`); });
         addEventListener('unhandledrejection', (e) => window.__wgErrors.push(String(e.reason)));
       });
       return {
