@@ -26,8 +26,9 @@ function ctest(dir, label) {
 // The suites that drive the engine hardest (input, frames, context loss, GPU crash, hidden tabs, fallbacks, embed
 // forms) run a second time with the engine on the page's thread, the fallback where a worker cannot
 // draw WebGL2 (WG_THREAD=main: harness.js). The others only in render workers, the default, to keep
-// the suite short; `WG_THREAD=main npm test` runs every suite that way.
-const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'fonts', 'foundation', 'gpu-crash'];
+// the suite short; `WG_THREAD=main npm test` runs every suite that way. iphone: the page's thread is
+// where WebKit on an iPhone draws (no WebGL2 in its workers).
+const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'fonts', 'foundation', 'gpu-crash', 'iphone'];
 
 function browser(thread, only) {
   const dir = path.join(ROOT, 'tests/browser');

@@ -25,6 +25,22 @@ export { HIT };
 // The backing store is CSS size × devicePixelRatio, capped: beyond 3× no phone shows more detail,
 // and a 4× store would quadruple GPU memory for nothing.
 const MAX_DPR = 3;
+// iOS Safari gives no context to a canvas over 16,777,216 pixels (4096 × 4096 in area), and draws
+// nothing at all once the page's canvases pass its memory budget (~384 MB on older iPhones): a
+// full-viewport gallery at DPR 3 on a large tablet would be blank. The backing store is scaled down
+// uniformly (the aspect kept) to stay under it; the GPU scales the frame up.
+export const MAX_CANVAS_PIXELS = 16777216;
+
+// The device pixels per CSS px for a width × height CSS px canvas: `dpr`, or less where the backing
+// store (each side rounded, as engine.js and wg_js_size_buffer do) would pass MAX_CANVAS_PIXELS.
+// Rounding adds at most half a pixel per side, so the area is bounded with (w + 1) × (h + 1).
+export function backingDpr(width, height, dpr) {
+  if (!(width > 0 && height > 0)) return dpr;
+  const most = Math.sqrt(MAX_CANVAS_PIXELS / ((width + 1) * (height + 1)));
+  return Math.min(dpr, Math.max(0.5, most)); // 0.5: the least wg_resize accepts
+}
+
+let fullscreenKeys = 0;
 // kMaxTextureSide in widget/platform/app.h: no photo is fetched for a larger box.
 const MAX_TEXTURE_SIDE = 2048;
 // The longest the wasm waits for the poster's photo before it is fetched anyway (a slow or huge photo
@@ -72,6 +88,10 @@ export class Gallery {
     this._focusWithin = false;
     this._hovered = false;
     this._linkId = null;        // deep-link id, null when off
+    this._viewport = null;      // full-viewport mode (no Fullscreen API): what it changed on the page, to restore
+    this._fsKey = 'wg' + (++fullscreenKeys); // its history entry's mark (history.state.wgFullscreen)
+    this._popOwn = false;       // leaving full-viewport mode went back over its history entry: that popstate is ours
+    this._wasFull = false;      // full screen (either kind) when last told: a change fires `fullscreen`
     this._input = new Input(this);
     this._life = new CanvasLife(this);
     // The JSON is requested before anything else is done: building the shadow DOM costs a phone
@@ -145,6 +165,7 @@ export class Gallery {
 
   destroy() {
     if (this._destroyed) return;
+    this._leaveViewport(false);
     this._destroyed = true;
     this._abort.abort(); // the JSON fetch and every listener registered with this signal
     if (this._images) this._images.destroy();
@@ -163,9 +184,89 @@ export class Gallery {
     this._applySize();
   }
 
+  // The one answer to "is this gallery full screen": the Fullscreen API's (standard or WebKit's
+  // prefixed one, iPad Safari before 16.4), or the full-viewport mode used where there is none.
+  get fullscreen() {
+    const el = document.fullscreenElement || document.webkitFullscreenElement;
+    return (!!el && el === this.host) || !!this._viewport;
+  }
+
   toggleFullscreen() {
-    if (document.fullscreenElement === this.host) document.exitFullscreen();
-    else if (this.host.requestFullscreen) this.host.requestFullscreen().catch(() => {});
+    const host = this.host;
+    if (this._viewport) this._leaveViewport(false);
+    else if (this.fullscreen) (document.exitFullscreen || document.webkitExitFullscreen).call(document);
+    else if (host.requestFullscreen && document.fullscreenEnabled !== false) host.requestFullscreen().catch(() => {});
+    else if (host.webkitRequestFullscreen && document.webkitFullscreenEnabled !== false) host.webkitRequestFullscreen();
+    else this._enterViewport(); // iPhone Safari: no element full screen at all
+  }
+
+  // Full-viewport mode: the element itself covers the viewport (styles.js, data-wg-fullscreen) and
+  // the page behind it does not scroll. It behaves as full screen does: Escape, the button and the
+  // browser's Back (a history entry pushed here, a phone's usual way out of a full-page view) leave it.
+  _enterViewport() {
+    if (this._viewport || this._destroyed || !this.region) return;
+    const de = document.documentElement.style;
+    this._viewport = { x: scrollX, y: scrollY, overflow: de.getPropertyValue('overflow'), priority: de.getPropertyPriority('overflow') };
+    // The root's overflow (not the body's position) keeps the page where it is behind the gallery;
+    // touches do not reach the page at all (the canvas's touch-action: none, styles.js).
+    de.setProperty('overflow', 'hidden', 'important');
+    this.host.setAttribute('data-wg-fullscreen', 'viewport');
+    const st = history.state;
+    history.pushState({ ...(st && typeof st === 'object' ? st : {}), wgFullscreen: this._fsKey }, '');
+    this._fullChanged();
+    if (!this._focusWithin) this.region.focus({ preventScroll: true });
+  }
+
+  // popped: the browser's Back already left the gallery's history entry.
+  _leaveViewport(popped) {
+    const v = this._viewport;
+    if (!v) return;
+    this._viewport = null;
+    const de = document.documentElement.style;
+    if (v.overflow) de.setProperty('overflow', v.overflow, v.priority);
+    else de.removeProperty('overflow');
+    // Back to the article's height at once: a height transition from the full-viewport 100% would
+    // start from the stage's height as no height at all (contain: strict), an empty box growing.
+    this.stage.style.transition = 'none';
+    this.host.removeAttribute('data-wg-fullscreen');
+    void this.stage.offsetHeight; // the style is computed at the new height, still without transition
+    this.stage.style.transition = '';
+    scrollTo({ left: v.x, top: v.y, behavior: 'instant' });
+    if (!popped && history.state && history.state.wgFullscreen === this._fsKey) {
+      this._popOwn = true;
+      history.back();
+    }
+    if (!this._destroyed) this._fullChanged();
+  }
+
+  // Entering or leaving full screen (either kind): the view, the canvas's size (at once: the top
+  // layer's size settles after the event, so again on the next frame) and the input's measure of it.
+  _fullChanged() {
+    this._readView();
+    this._applySize();
+    requestAnimationFrame(() => this._applySize());
+    this._input.measure();
+    const on = this.fullscreen;
+    if (on === this._wasFull) return;
+    this._wasFull = on;
+    if (this._mirror) this._mirror.fullscreen(on);
+    this._dispatch('fullscreen', { on, viewport: !!this._viewport });
+  }
+
+  // A popstate: leaving the full-viewport mode's history entry (Back) closes it. The entry before it
+  // carries the slide the gallery was entered on; the deep link is rewritten to the slide shown now
+  // rather than followed back.
+  _popState() {
+    const ours = !!history.state && history.state.wgFullscreen === this._fsKey;
+    if (this._viewport && !ours) {
+      this._leaveViewport(true);
+      this._popOwn = false;
+    } else if (this._popOwn) {
+      this._popOwn = false;
+    } else {
+      return this._followUrl();
+    }
+    if (this._linkId && this._count) deepLink.writeSlide(this._linkId, this.index);
   }
 
   // The rotation button: stops autoplay, or starts it again.
@@ -261,10 +362,21 @@ export class Gallery {
     this._cleanups.push(() => io.disconnect());
     this._life.watch();
     this._on(document, 'visibilitychange', () => this._sendVisible());
-    // The top layer's size settles after the event: measure again on the next frame.
-    this._on(document, 'fullscreenchange', () => { this._readView(); this._applySize(); requestAnimationFrame(() => this._applySize()); this._input.measure(); });
+    this._on(document, 'fullscreenchange', () => this._fullChanged());
+    this._on(document, 'webkitfullscreenchange', () => this._fullChanged());
     this._on(window, 'hashchange', () => this._followUrl());
-    this._on(window, 'popstate', () => this._followUrl());
+    this._on(window, 'popstate', () => this._popState());
+    // Full-viewport mode keeps the keyboard in the gallery, and Escape leaves it as it leaves full
+    // screen (after the gallery's own use of Escape: a zoomed photo returns to the whole photo first).
+    this._on(document, 'keydown', (e) => {
+      if (this._viewport && e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        this._leaveViewport(false);
+      }
+    });
+    this._on(document, 'focusin', (e) => {
+      if (this._viewport && !this.host.contains(e.target)) this.region.focus({ preventScroll: true });
+    });
     // Theme: the site's CSS custom properties and colour scheme are read at start and on change.
     for (const q of ['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', '(hover: none) and (pointer: coarse)']) {
       this._on(matchMedia(q), 'change', () => this._readView());
@@ -288,10 +400,11 @@ export class Gallery {
   // Reserves the box (before the wasm arrives) and keeps canvas and wasm in step with it.
   _applySize() {
     if (this._destroyed) return;
-    const width = this.host.clientWidth || this.host.getBoundingClientRect().width;
+    const full = this.fullscreen;
+    // Full screen: the stage's width (the full-viewport mode keeps the safe-area insets as padding).
+    const width = (full && this.stage.clientWidth) || this.host.clientWidth || this.host.getBoundingClientRect().width;
     const fs = parseFloat(getComputedStyle(this.host).getPropertyValue('--wg-font-scale')) || 1;
     this._fontScale = fs;
-    const full = document.fullscreenElement === this.host;
     let h = reservedHeight(width, this._shape.aspect, this._shape.count, this._showHeader(), fs);
     if (this._expanded && this._state && !full) h = Math.max(h, this._state.fullHeight);
     if (!full) {
@@ -308,8 +421,8 @@ export class Gallery {
       }
     }
     // The engine sizes the canvas's backing store (a transferred canvas is the worker's to size).
-    const dpr = Math.min(MAX_DPR, window.devicePixelRatio || 1);
     const hh = full ? this.stage.clientHeight : h;
+    const dpr = backingDpr(width, hh, Math.min(MAX_DPR, window.devicePixelRatio || 1));
     this._sendChanged('size', { width, height: hh, dpr });
   }
 
@@ -329,7 +442,8 @@ export class Gallery {
     if (!this._client || this._destroyed) return;
     const view = readView(this.host, this.region, this.colorProbe, {
       theme: (this._model && this._model.options && this._model.options.theme) || 'auto',
-      header: this._showHeader(), expanded: this._expanded, fontScale: this._fontScale || 1, direction: this._direction() });
+      header: this._showHeader(), expanded: this._expanded, fontScale: this._fontScale || 1, direction: this._direction(),
+      full: this.fullscreen });
     this._sendChanged('view', view);
     this.host.toggleAttribute('data-dark', !!view.dark);
   }

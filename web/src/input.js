@@ -12,6 +12,9 @@
 //   touch: the canvas's touch-action: pan-y leaves vertical pans to the browser (none while the photo
 //     is zoomed: a finger pans it); a pointer the engine finds to move vertically is released by it
 //     ('released') and no longer forwarded. Two fingers are the zoom's pinch, never the page's.
+//   gesturestart/gesturechange (WebKit's own pinch events; iOS Safari zooms the page with them even
+//     where touch-action says no): prevented for a pinch over the photo, which zooms the photo; a
+//     pinch elsewhere (the text panel) is the page's zoom as usual.
 import { afterNextPaint } from './poster.js';
 
 export const KEYS = { ArrowLeft: 1, ArrowRight: 2, Home: 3, End: 4 };
@@ -33,6 +36,7 @@ export class Input {
     this.letGoSeq = 0;         // the command that let go of a followed pointer last (gallery.js _snapshot)
     this.last = new Map();     // touch pointer id → its last place on the canvas (a pinch needs both)
     this.pinching = null;      // [id, id] of the two fingers zooming the photo
+    this.gesture = false;      // a WebKit gesture (gesturestart) over the photo is on: its changes are ours too
   }
 
   listen(on) {
@@ -43,6 +47,9 @@ export class Input {
     on(s, 'pointercancel', (e) => this.pointer(3, e));
     on(s, 'lostpointercapture', (e) => this.pointer(3, e));
     on(s, 'wheel', (e) => this.wheel(e), { passive: false });
+    on(s, 'gesturestart', (e) => this.gestureStart(e), { passive: false });
+    on(s, 'gesturechange', (e) => { if (this.gesture) e.preventDefault(); }, { passive: false });
+    on(s, 'gestureend', (e) => { if (this.gesture) e.preventDefault(); this.gesture = false; });
     on(g.region, 'keydown', (e) => this.key(e));
     // Content above the gallery that grows or shrinks (an ad, an embed) moves the canvas in the page.
     const ro = new ResizeObserver(() => this.measure());
@@ -137,6 +144,22 @@ export class Input {
     const [a, b] = this.pinching.map((id) => this.last.get(id) || [0, 0]);
     g._send('pinch', { phase: phase === 0 ? 0 : phase === 1 ? 1 : 2, ax: a[0], ay: a[1], bx: b[0], by: b[1], t: e.timeStamp });
     if (phase >= 2) this.pinching = null;
+  }
+
+  // A WebKit pinch begins: the gallery's when its centre (clientX/Y, the fingers' midpoint) is on the
+  // photo (the drawn controls' photo rect, CSS px from the stage's corner), else the page's.
+  gestureStart(e) {
+    const g = this.g, p = g._controls && g._controls.photo;
+    this.gesture = false;
+    if (!g._glLive || !p) return;
+    const r = this.place();
+    const x = e.clientX + scrollX - r.x, y = e.clientY + scrollY - r.y;
+    // No centre given: the pinch the two fingers on the canvas make (pointer()) tells.
+    const over = Number.isFinite(x) && Number.isFinite(y)
+      ? x >= p[0] && x < p[0] + p[2] && y >= p[1] && y < p[1] + p[3] : !!this.pinching;
+    if (!over) return;
+    this.gesture = true;
+    e.preventDefault();
   }
 
   wheel(e) {

@@ -209,6 +209,12 @@ export class Mirror {
     if (say) this.live.textContent = on ? `Zoom ${percent}%` : 'Whole photo';
   }
 
+  // The full-screen button's words: entering or leaving (gallery.js fullscreen, either kind).
+  fullscreen(on) {
+    const label = on ? 'Exit full screen' : 'Full screen';
+    if (this.fsBtn.getAttribute('aria-label') !== label) this.fsBtn.setAttribute('aria-label', label);
+  }
+
   // APG: the live region stays silent while the carousel rotates by itself.
   setRotating(rotating) {
     this.live.setAttribute('aria-live', rotating ? 'off' : 'polite');
@@ -230,7 +236,7 @@ export class Mirror {
     at(this.nextBtn, c.next);
     this.fsBtn.hidden = !c.fullscreen;
     at(this.fsBtn, c.fullscreen);
-    this.fsBtn.setAttribute('aria-label', document.fullscreenElement === this.g.host ? 'Exit full screen' : 'Full screen');
+    this.fullscreen(this.g.fullscreen);
     this.moreBtn.hidden = !c.more;
     at(this.moreBtn, c.more);
     this.moreBtn.setAttribute('aria-label', c.expanded ? 'Less text' : 'More text');

@@ -60,15 +60,15 @@ export function readDirection(host, direction) {
 }
 
 // host: the gallery's element; region: its shadow root's region (focus); probe: an element to parse
-// colours with; theme: options.theme; header, expanded, fontScale: the gallery's own settings.
-export function readView(host, region, probe, { theme, header, expanded, fontScale, direction }) {
+// colours with; theme: options.theme; header, expanded, fontScale: the gallery's own settings; full:
+// the gallery is full screen (the Fullscreen API's or its full-viewport mode: gallery.js fullscreen).
+export function readView(host, region, probe, { theme, header, expanded, fontScale, direction, full }) {
   const cs = getComputedStyle(host);
   const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
   const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const touchOnly = matchMedia('(hover: none) and (pointer: coarse)').matches;
   const arrows = !touchOnly || region.matches(':focus-within');
   const color = (n) => parseColor(probe, cs.getPropertyValue(n));
-  const full = document.fullscreenElement === host;
   // The site's typeface (the host's font-family, or --wg-font-family) and language, for the text.
   const fontFamily = cs.getPropertyValue('--wg-font-family').trim() || cs.fontFamily || 'sans-serif';
   const { rtl, lang } = readDirection(host, direction);

@@ -18,6 +18,22 @@ const CSS = `
   contain: strict; } /* its size is its own: the canvas's buffer resizing (render scale) lays out only this box */
 .wg-stage[hidden] { display: none; }
 :host(:fullscreen) .wg-stage, :host(:fullscreen) .wg-root { height: 100vh; }
+/* Full-viewport mode (gallery.js _enterViewport), where the element cannot be made full screen (iPhone
+   Safari): the element itself over the whole viewport, inside the safe area, opaque (black under a
+   transparent --wg-background). !important: inside a shadow tree it outranks the page's own rules for
+   the element (its width, margins, a transform), which would otherwise keep it in the article. */
+:host([data-wg-fullscreen="viewport"]) { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;
+  width: 100vw !important; height: 100vh !important; height: 100dvh !important; max-width: none !important;
+  max-height: none !important; min-height: 0 !important; margin: 0 !important; border: 0 !important; transform: none !important;
+  box-sizing: border-box !important; padding: env(safe-area-inset-top, 0px) env(safe-area-inset-right, 0px)
+    env(safe-area-inset-bottom, 0px) env(safe-area-inset-left, 0px) !important;
+  background: linear-gradient(var(--wg-background, #fff), var(--wg-background, #fff)), #000 !important;
+  overscroll-behavior: contain; }
+:host([data-wg-fullscreen="viewport"]) .wg-root, :host([data-wg-fullscreen="viewport"]) .wg-stage { height: 100%; }
+/* The canvas takes its new size at once (gallery.js reads it on entering), and no touch pans the page
+   behind it. */
+:host([data-wg-fullscreen="viewport"]) .wg-stage { transition: none; }
+:host([data-wg-fullscreen="viewport"]) .wg-canvas { touch-action: none; }
 /* The poster (poster.js): what the canvas will draw first, as HTML, until it has drawn it. Sizes mirror
    layout.h and render/text.cpp: credit (12 px) over the photo's corner, dots band 32 px, text panel
    12/16 px padding, 16 px text in lines of 22.4 px, in the host's font as the canvas's text is. */
