@@ -134,11 +134,22 @@ export interface GalleryErrorDetail {
   diagnostics?: Diagnostic[];
 }
 
+export interface FullscreenDetail {
+  /** true on entering full screen, false on leaving it. */
+  on: boolean;
+  /**
+   * true for the full-viewport mode: where the browser has no element full screen (iPhone Safari)
+   * the element covers the viewport instead (attribute data-wg-fullscreen="viewport" while it does).
+   */
+  viewport: boolean;
+}
+
 /** Events dispatched (bubbling, composed) on the element that hosts a gallery. */
 export interface WasmGalleryEventMap {
   ready: CustomEvent<ReadyDetail>;
   slidechange: CustomEvent<SlideChangeDetail>;
   error: CustomEvent<GalleryErrorDetail>;
+  fullscreen: CustomEvent<FullscreenDetail>;
 }
 
 /** What every host element (custom element, data-wasm-gallery div, mount target) and instance has. */

@@ -292,3 +292,32 @@ test('iPhone: a full-viewport gallery on a huge DPR 3 screen keeps its canvas un
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('with the Fullscreen API the same notion holds: element full screen, the same event and label, no history entry', async () => {
+  const page = await h.openPage('desktop');
+  await page.addInitScript(() => {
+    window.__fs = [];
+    document.addEventListener('fullscreen', (e) => window.__fs.push(e.detail));
+  });
+  await h.gotoGallery(page, '/test/iphone.html');
+  await scrollToGallery(page);
+  const n = await page.evaluate(() => history.length);
+  const b = await page.$eval(SEL, (g) => {
+    const r = g.shadowRoot.querySelector('.wg-fullscreen').getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  });
+  await page.mouse.click(b[0], b[1]);
+  await page.waitForFunction((s) => document.fullscreenElement === document.querySelector(s), SEL);
+  await page.waitForFunction(() => window.__fs.length === 1);
+  const full = await look(page);
+  assert.equal(full.mode, null, 'not the full-viewport mode');
+  assert.equal(full.label, 'Exit full screen');
+  assert.equal(full.historyLength, n);
+  assert.deepEqual(await page.evaluate(() => window.__fs), [{ on: true, viewport: false }]);
+  await page.evaluate(() => document.exitFullscreen());
+  await page.waitForFunction(() => window.__fs.length === 2);
+  assert.equal((await look(page)).label, 'Full screen');
+  assert.deepEqual(await page.evaluate(() => window.__fs[1]), { on: false, viewport: false });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
