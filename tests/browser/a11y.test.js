@@ -110,11 +110,11 @@ test('hidden slides laid out ahead stay out of the accessibility tree; a slide c
 test('keyboard only: Tab to Next draws a focus ring on the canvas; Enter → index 1, live region, focus stays', async () => {
   const page = await h.openPage('desktop');
   await h.gotoGallery(page, '/');
-  await page.waitForTimeout(500);
+  await h.still(page);
   const el = await page.$('wasm-gallery');
   await page.mouse.move(5, 5);
   await page.$eval('wasm-gallery', (g) => g.scrollIntoView({ block: 'center' }));
-  await page.waitForTimeout(200);
+  await h.still(page);  // redrawn where it now is, before the screenshot without a ring
   const next = await page.$eval('wasm-gallery', (g) => {
     const r = g.shadowRoot.querySelector('.wg-next').getBoundingClientRect();
     return { x: r.x, y: r.y, w: r.width, h: r.height };
@@ -122,15 +122,18 @@ test('keyboard only: Tab to Next draws a focus ring on the canvas; Enter → ind
   assert.ok(next.w >= 24 && next.h >= 24, 'the Next button lies over the drawn arrow');
   const clip = { x: Math.max(0, next.x - 8), y: Math.max(0, next.y - 8), width: next.w + 16, height: next.h + 16 };
   const before = await page.screenshot({ clip });
-  let steps = 0;
+  let steps = 0, framesBefore = 0;
   for (; steps < 40; steps++) {
+    framesBefore = await h.engineFrames(page);
     await page.keyboard.press('Tab');
     const f = await focused(page);
     if (f && f.label === 'Next slide') break;
   }
   assert.ok(steps < 40, 'Next reached by Tab');
   assert.equal((await focused(page)).label, 'Next slide');
-  await page.waitForTimeout(300);
+  // The ring is drawn on the canvas: a frame after the focus, and the gallery still again.
+  await h.drawnSince(page, 'wasm-gallery', framesBefore);
+  await h.still(page);
   const afterFocus = await page.screenshot({ clip });
   const { PNG } = require('pngjs');
   const a = PNG.sync.read(before), b = PNG.sync.read(afterFocus);
@@ -171,7 +174,7 @@ test('rotation: first tab stop, Stop/Start labels, paused by focus and hover, li
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).label, 'Stop slide rotation');
   const n0 = (await h.events(page, 'slidechange')).length;
-  await page.waitForTimeout(2200);
+  await page.waitForTimeout(2200); // the subject: longer than the 1500 ms rotation step, and no step
   assert.equal((await h.events(page, 'slidechange')).length, n0, 'no rotation while focus is inside');
   assert.equal((await mirror(page)).liveMode, 'polite');
   await h.shot(page, 'a11y-rotation-focus', await page.$('wasm-gallery'));
@@ -180,7 +183,7 @@ test('rotation: first tab stop, Stop/Start labels, paused by focus and hover, li
   await rotationLabel(page, 'Start slide rotation');
   // Stopped for good: focus leaving does not restart it.
   await page.focus('a');
-  await page.waitForTimeout(2200);
+  await page.waitForTimeout(2200); // the subject: longer than a rotation step, and no step
   assert.equal((await h.events(page, 'slidechange')).length, n0, 'stopped by the reader');
   // Start again, then hover pauses it.
   await page.$eval('wasm-gallery', (g) => g.shadowRoot.querySelector('.wg-rotation').click());
@@ -189,7 +192,7 @@ test('rotation: first tab stop, Stop/Start labels, paused by focus and hover, li
   const box = await (await page.$('wasm-gallery')).boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + 100);
   const n1 = (await h.events(page, 'slidechange')).length;
-  await page.waitForTimeout(2200);
+  await page.waitForTimeout(2200); // the subject: longer than a rotation step, and no step
   assert.equal((await h.events(page, 'slidechange')).length, n1, 'no rotation while hovered');
   await page.mouse.move(1, 1);
   await page.waitForFunction((k) => window.__wg.events.filter((e) => e.type === 'slidechange').length > k, n1, { timeout: 8000 });
@@ -203,12 +206,12 @@ test('prefers-reduced-motion: no rotation until asked, moves jump without animat
   const m = await mirror(page);
   assert.equal(m.rotation, 'Start slide rotation');
   assert.equal(m.liveMode, 'polite');
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(2000); // the subject: longer than the 1500 ms rotation step, and no step
   assert.equal((await h.events(page, 'slidechange')).length, 0, 'no rotation');
   const f0 = await page.$eval('wasm-gallery', (g) => g.stats.framesRendered);
   await page.$eval('wasm-gallery', (g) => g.next());
   await page.waitForFunction(() => window.__wg.events.some((e) => e.type === 'slidechange'));
-  await page.waitForTimeout(300);
+  await h.still(page);  // every frame of the move drawn, counted below
   const frames = (await page.$eval('wasm-gallery', (g) => g.stats.framesRendered)) - f0;
   assert.ok(frames <= 4, `a jump, not a 300 ms slide animation (${frames} frames)`);
   await page.context().close();

@@ -14,8 +14,6 @@ after(h.teardown);
 
 const GEN = path.join(__dirname, 'pages/gen');
 const PHOTO = fs.readFileSync(path.join(h.ROOT, 'web/demo/photos/01.jpg'));
-// A real photo has thousands of colours; a blank, flat or placeholder canvas has a handful.
-const PHOTO_COLOURS = 500;
 // The core refuses gallery.json over 2 MiB (widget/core/limits.h): the 10 MB test must trip it.
 const HUGE_JSON_BYTES = 10 * 1024 * 1024;
 // The longest the main thread may stay blocked while a 10 MB JSON is refused: a reader must not feel
@@ -61,30 +59,8 @@ async function slideChanges(page, id) {
   return (await h.events(page, 'slidechange')).filter((e) => !id || e.id === id).map((e) => e.detail.index);
 }
 
-// The photo band of a gallery (its top, above the text panel) as pixel statistics.
-async function photoStats(page, sel, name) {
-  const handle = await page.$(sel);
-  const { png } = await h.shot(page, name, handle);
-  const box = await handle.boundingBox();
-  const photoH = Math.round(png.height * Math.min(0.6, (box.width / 1.5) / box.height));
-  return h.pixelStats(png, { x: 0, y: 0, w: png.width, h: photoH });
-}
-
-// Waits until the gallery rests with a photo texture and the canvas shows the current slide's photo,
-// looking at the pixels until it has arrived and faded in: throws if no photo appears in 20 s.
-async function photoDrawn(page, sel, name, what = 'a photo is drawn') {
-  await page.waitForFunction((s) => {
-    const st = document.querySelector(s).stats;
-    return st.texturesResident > 0 && !st.animating;
-  }, sel, { timeout: 20000, polling: 50 });
-  const t0 = Date.now();
-  for (;;) {
-    const photo = await photoStats(page, sel, name);
-    if (photo.colours > PHOTO_COLOURS) return photo;
-    if (Date.now() - t0 > 20000) throw new Error(`${what}: no photo drawn (${photo.colours} colours)`);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  }
-}
+// Waits until the gallery rests and its canvas shows the current slide's photo, faded in (harness.js).
+const photoDrawn = (page, sel, name, what = 'a photo is drawn') => h.photoDrawn(page, sel, { name, what });
 
 const point = h.photoPoint;
 
@@ -226,9 +202,8 @@ test('render worker → page: a flick is at most 5 messages (its state, slide ch
     const flicks = 3;
     for (let k = 1; k <= flicks; k++) {
       await input.touch([line(from, to, 10)], 16);
-      await atRest(k);
+      await atRest(k);  // which includes 300 ms without a message from the worker
     }
-    await sleep(300);
     const { msgs, held, resting, changed } = await page.evaluate(() => {
       clearInterval(window.__poll);
       return { msgs: window.__msgs, held: window.__held, resting: window.__resting, changed: window.__changed };
@@ -333,7 +308,7 @@ test('goTo spam: 100 calls in one frame (some nonsense among them) end on the la
     assert.equal(last, 3);
     const s = await settled(page, '#g', 3);
     assert.equal(s.index, 3);
-    await sleep(300);
+    await sleep(300); // the subject: nothing moves it in the 300 ms after it came to rest
     assert.equal((await state(page)).index, 3, 'it stays there');
     assert.deepEqual(await slideChanges(page), [3], 'one slidechange, for where it came to rest');
     await photoDrawn(page, '#g', 'break-goto-spam', "slide 4's photo is drawn");
@@ -449,7 +424,7 @@ test('a gallery of broken images stays usable, and a good gallery beside it keep
           i, { timeout: 10000 }).catch(() => {});
       }
     }
-    await page.waitForTimeout(500);
+    await h.still(page);  // the last slide's placeholder drawn: nothing of the visits is still on its way
     const errors = (await h.events(page, 'error')).filter((e) => e.id === 'bad');
     for (const [i, s] of slides.entries()) {
       if (!s.expectError) continue;
@@ -519,7 +494,8 @@ test('a 10 MB gallery.json is refused with a message naming the limit; the page 
       return performance.now() - t;
     });
     const budget = Math.max(MAX_BLOCKED_MS, MAX_BLOCKED_PARSES * parseMs);
-    await page.waitForTimeout(200);
+    // The heartbeat has beaten since that parse: the measurement's own block is not counted below.
+    await page.waitForFunction((t) => window.__beat.last > t, await page.evaluate(() => performance.now()));
     await page.evaluate(() => { window.__beat.maxGap = 0; window.__beat.last = performance.now(); });
     await page.evaluate(() => WasmGallery.mount(document.getElementById('bad'), { src: '/test/gen/huge.json' }));
     await page.waitForFunction(() => window.__wg.events.some((e) => e.id === 'bad' && (e.type === 'error' || e.type === 'ready')),
@@ -531,7 +507,8 @@ test('a 10 MB gallery.json is refused with a message naming the limit; the page 
     assert.match(ev.detail.message, new RegExp(`limit (2097152|2 MiB)`), 'the message names the size limit');
     const shown = await page.$eval('#bad', (g) => g.shadowRoot.querySelector('.wg-message').textContent);
     assert.match(shown, /too large/i, 'the reader sees why, in the box');
-    await sleep(100);
+    // A heartbeat after the refusal: any block up to it is in maxGap.
+    await page.waitForFunction((t) => window.__beat.last > t, ev.time);
     const gap = await page.evaluate(() => { clearInterval(window.__beatTimer); return window.__beat.maxGap; });
     assert.ok(gap < budget, `the main thread was blocked ${gap.toFixed(0)} ms at most (budget ${budget.toFixed(0)} ms; ` +
       `one JSON.parse of it takes ${parseMs.toFixed(0)} ms here)`);
@@ -551,16 +528,15 @@ test('WebGL context loss: after restore the gallery draws again on the same slid
     await h.gotoGallery(page, '/test/break-one.html');
     await page.$eval('#g', (g) => g.goTo(4));
     await settled(page, '#g', 4);
-    await page.waitForTimeout(400);
+    await photoDrawn(page, '#g', 'break-context-before', 'the photo is drawn before the loss');
     // WEBGL_lose_context on the engine's own context, in its render worker or on the page.
     const lost = (await h.engineDebug(page, '#g', 'loseContext')).ok;
     await page.waitForFunction(() => document.querySelector('#g').stats.webgl === 'lost');
     assert.ok(lost, 'WEBGL_lose_context is available and the context was lost');
-    await page.waitForTimeout(300);
     // While lost: input still works and nothing throws.
     await page.$eval('#g', (g) => g.next());
     await page.$eval('#g', (g) => g.prev());
-    await page.waitForTimeout(300);
+    await h.engineDebug(page, '#g', 'stats');  // the engine has taken both moves, while lost
     const before = await state(page);
     await h.engineDebug(page, '#g', 'restoreContext');
     await page.waitForFunction(() => document.querySelector('#g').stats.webgl === 'live');
@@ -612,7 +588,7 @@ test('resize storm: 50 viewport changes in 1 s, no error, and the final layout i
     for (let i = 0; i < 50; i++) {
       const size = i === 49 ? final : { width: 320 + ((i * 373) % 1100), height: 480 + ((i * 211) % 500) };
       sent.push(cdp.send('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 1, mobile: false }));
-      await sleep(Math.max(0, (i + 1) * 20 - (Date.now() - t0)));
+      await sleep(Math.max(0, (i + 1) * 20 - (Date.now() - t0))); // the storm's schedule: a size every 20 ms
     }
     // The sending took about a second (more when this machine is busy: the sizes still come one after
     // another faster than the page can draw them, which is the storm); the page handles them as fast as
@@ -649,7 +625,7 @@ test('tab hidden: no frames while hidden, the move completes when shown; frozen 
     });
     const f0 = await drawn();
     await page.$eval('#g', (g) => g.next());
-    await page.waitForTimeout(700); // longer than the whole slide animation
+    await page.waitForTimeout(700); // the subject: no frame for longer than the whole slide animation
     const f1 = await drawn();
     assert.equal(f1, f0, 'no frame is drawn while the tab is hidden');
     await page.evaluate(() => {
@@ -664,7 +640,7 @@ test('tab hidden: no frames while hidden, the move completes when shown; frozen 
     // Frozen (a discarded-tab candidate) and back.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
-    await sleep(400);
+    await sleep(400); // the subject: a while frozen, as a tab in the background
     await cdp.send('Page.setWebLifecycleState', { state: 'active' });
     const f2 = (await state(page)).frames;
     await page.$eval('#g', (g) => g.next());

@@ -39,8 +39,10 @@ test("a web font the page loads is the gallery's typeface, in its render worker 
   }, SAMPLE);
   assert.ok(Math.abs(ref.brand - ref.sans) > 5, `the faces differ (${ref.brand} vs ${ref.sans})`);
   // The engine measures with the brand face once it has arrived there (a state, waited for).
-  let w = 0;
-  for (let i = 0; i < 100 && Math.abs((w = await engineWidth(page, '#brand')) - ref.brand) > 0.5; i++) await page.waitForTimeout(100);
+  await h.until(page, async ([q, want]) => Math.abs((await document.querySelector('#brand')._gallery._client.debug(q)).width - want) <= 0.5,
+    ['measure:' + JSON.stringify({ text: SAMPLE, px: 16, bold: 1 }), ref.brand], { timeout: 10000, polling: 100 })
+    .catch((e) => { if (e.name !== 'TimeoutError') throw e; });  // the assert below says what it measured
+  const w = await engineWidth(page, '#brand');
   assert.ok(Math.abs(w - ref.brand) <= 0.5, `the gallery measures with the page's web font: ${w} vs ${ref.brand} (sans-serif: ${ref.sans})`);
   assert.ok(Math.abs((await engineWidth(page, '#override')) - ref.mono) <= 0.5, '--wg-font-family: monospace is used');
   // The text was laid out and drawn again with it: the caption's lines on the canvas are as wide as

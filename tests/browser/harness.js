@@ -82,17 +82,97 @@ async function gotoEmpty(page, urlPath) {
   await page.waitForFunction(() => window.WasmGallery && window.WasmGallery.mount);
 }
 
-// Waits until every gallery on the page is still: none animating, and none drew a frame across three
-// of the page's animation frames (a photo's cross-fade is over, the last frame is on screen). Use it
-// before a screenshot instead of a fixed sleep.
-async function still(page, timeout = 20000) {
-  await page.waitForFunction(() => new Promise((resolve) => {
-    const gs = [...document.querySelectorAll('wasm-gallery, [data-wasm-gallery]')].filter((g) => g.stats);
-    const frames = () => gs.map((g) => g.stats.framesRendered).join();
-    const f0 = frames();
-    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() =>
-      resolve(frames() === f0 && gs.every((g) => !g.stats.animating)))));
-  }), null, { timeout });
+// Waits until fn(arg), run and awaited in the page (or a frame), is truthy, trying again every
+// `polling` ms. page.waitForFunction does not await a promise its predicate returns (a promise is
+// truthy: the wait passes at once), so a predicate that asks the engine (a debug round trip) or
+// watches frames goes through this. Throws a TimeoutError (`what` says what never came).
+async function until(page, fn, arg, { timeout = 10000, polling = 50, what = 'the condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, arg)) return;
+    if (Date.now() > deadline) {
+      const e = new Error(`Timeout ${timeout}ms exceeded waiting for ${what}`);
+      e.name = 'TimeoutError';
+      throw e;
+    }
+    if (polling > 0) await page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), polling);
+  }
+}
+
+// Waits until every gallery on the page (or the one at `sel`) is still: none animating, and none drew
+// a frame across three of the page's animation frames (a photo's cross-fade is over, the last frame is
+// on screen). Frames are counted by each engine on its own thread (debug 'stats'): `stats` is a
+// snapshot the engine posts at most every 500 ms while it draws, so a short fade could pass unseen.
+// Use it before a screenshot instead of a fixed sleep.
+async function still(page, timeout = 20000, sel = null) {
+  await until(page, (s) => new Promise((resolve) => {
+    const gs = [...document.querySelectorAll(s || 'wasm-gallery, [data-wasm-gallery]')].filter((g) => g.stats);
+    const ask = (g) => {
+      const c = g._gallery && g._gallery._client;
+      if (!c || !c.started) return g.stats.framesRendered;
+      // A context lost, or an engine gone, may not answer: then its last snapshot.
+      return Promise.race([c.debug('stats').then((r) => r.stats.framesRendered),
+        new Promise((r) => setTimeout(() => r(g.stats.framesRendered), 1000))]);
+    };
+    const frames = () => Promise.all(gs.map(ask)).then((l) => l.join());
+    frames().then((f0) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() =>
+      frames().then((f1) => resolve(f1 === f0 && gs.every((g) => !g.stats.animating)))))));
+  }), sel, { timeout, polling: 0, what: `${sel || 'every gallery'} to be still` });
+}
+
+// The frames the gallery at `sel` has drawn, counted by its engine on its own thread.
+function engineFrames(page, sel = 'wasm-gallery') {
+  return page.$eval(sel, async (g) => (await g._gallery._client.debug('stats')).stats.framesRendered);
+}
+
+// Waits until the gallery at `sel` has drawn more than `from` frames (engineFrames): what a change
+// that redraws the canvas (focus ring, size, theme) waits for before `still`.
+async function drawnSince(page, sel, from, timeout = 10000) {
+  await until(page, async ([s, f]) => (await document.querySelector(s)._gallery._client.debug('stats')).stats.framesRendered > f,
+    [sel, from], { timeout, what: `a frame of ${sel} after its ${from}th` });
+}
+
+// Waits until no CSS transition or animation runs on the gallery at `sel` or in its shadow tree (its
+// height growing to More's text, a control fading in): its boxes are where they end up.
+async function transitionsDone(page, sel = 'wasm-gallery', timeout = 10000) {
+  await page.waitForFunction((s) => {
+    const g = document.querySelector(s);
+    const running = (l) => l.filter((a) => a.playState === 'running' || a.playState === 'pending');
+    return running(g.getAnimations()).length === 0 && (!g.shadowRoot || running(g.shadowRoot.getAnimations()).length === 0);
+  }, sel, { timeout, polling: 50 });
+}
+
+// A real photo has thousands of colours; a blank, flat or placeholder canvas has a handful.
+const PHOTO_COLOURS = 500;
+
+// The photo band of the gallery at `sel` (its top, above the text panel) as pixel statistics; the
+// screenshot is saved as test-output/<name>.png when a name is given.
+async function photoStats(page, sel, name) {
+  const handle = await page.$(sel);
+  const buf = await handle.screenshot(name ? { path: path.join(OUT, name + '.png') } : {});
+  const png = PNG.sync.read(buf);
+  const box = await handle.boundingBox();
+  const photoH = Math.round(png.height * Math.min(0.6, (box.width / 1.5) / box.height));
+  return pixelStats(png, { x: 0, y: 0, w: png.width, h: photoH });
+}
+
+// Waits until the gallery at `sel` rests with a photo texture and its canvas shows the current slide's
+// photo, faded in (the gallery still): looks at the pixels until a photo is there (more than `colours`
+// colours); throws if none appears within `timeout`. Returns the photo band's pixel statistics. `page`
+// may be a Frame (the playground's preview).
+async function photoDrawn(page, sel = 'wasm-gallery', { name = null, what = 'a photo is drawn', timeout = 20000, colours = PHOTO_COLOURS } = {}) {
+  await page.waitForFunction((s) => {
+    const st = document.querySelector(s).stats;
+    return st.texturesResident > 0 && !st.animating;
+  }, sel, { timeout, polling: 50 });
+  const t0 = Date.now();
+  for (;;) {
+    await still(page, timeout, sel);
+    const photo = await photoStats(page, sel, name);
+    if (photo.colours > colours) return photo;
+    if (Date.now() - t0 > timeout) throw new Error(`${what}: no photo drawn (${photo.colours} colours)`);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
 }
 
 // Sums the page's layout shifts not caused by input (its CLS) into window.__cls from before any of its
@@ -349,5 +429,5 @@ function engineDebug(page, selector, what) {
   return page.$eval(selector, (g, w) => g._gallery._client.debug(w), what);
 }
 
-module.exports = { photoPoint, THREAD, trackContexts, liveContexts, renderWorkers, engineDebug, setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
+module.exports = { until, photoPoint, photoDrawn, transitionsDone, photoStats, PHOTO_COLOURS, engineFrames, drawnSince, THREAD, trackContexts, liveContexts, renderWorkers, engineDebug, setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
   DEVICES, OUT, ROOT };

@@ -201,24 +201,32 @@ test('current slide first, then its neighbours; a jump aborts what is no longer 
   const requested = [];
   const aborted = new Set();
   const slideOf = (url) => new URL(url).searchParams.get('slide');
+  // Slide 2's photo asked for, and its download aborted: the two moments the test waits for.
+  let asked2, aborted2;
+  const slide2Asked = new Promise((r) => { asked2 = r; });
+  const slide2Aborted = new Promise((r) => { aborted2 = r; });
+  const abort = (slide) => { aborted.add(slide); if (slide === '1') aborted2(); };
   // Slides 2–5 answer very slowly, so the jump happens while they are in flight. (The decode worker
   // fetches the photos; its requests are the page's for routing.)
   await page.route('**/demo/photos/*', async (route) => {
     const slide = slideOf(route.request().url());
     requested.push(slide);
+    if (slide === '1') asked2();
     if (+slide >= 1 && +slide <= 4) await new Promise((r) => setTimeout(r, 10000));
-    try { await route.continue(); } catch { aborted.add(slide); /* the page gave up on it meanwhile */ }
+    try { await route.continue(); } catch { abort(slide); /* the page gave up on it meanwhile */ }
   });
-  page.on('requestfailed', (r) => { if (/demo\/photos/.test(r.url())) aborted.add(slideOf(r.url())); });
+  page.on('requestfailed', (r) => { if (/demo\/photos/.test(r.url())) abort(slideOf(r.url())); });
   await h.gotoGallery(page, '/test/images-many.html');
   assert.equal(requested[0], '0', 'the current slide is requested first');
-  while (!requested.includes('1')) await page.waitForTimeout(20); // slide 2 is on its way (for 10 s)
+  await slide2Asked; // slide 2 is on its way (for 10 s)
   await goTo(page, 'many', 12);
   await outcome(page, 'many', 12);
   const near = requested.filter((s) => +s >= 10);
   assert.equal(near[0], '12', `after the jump slide 13 comes before its neighbours (${near.join(', ')})`);
   assert.ok(requested.indexOf('2') < 0 || requested.indexOf('2') > requested.indexOf('1'), 'ring 1 before ring 2');
-  for (let t = 0; t < 150 && !aborted.has('1'); t++) await page.waitForTimeout(100);
+  let deadline;
+  await Promise.race([slide2Aborted, new Promise((r) => { deadline = setTimeout(r, 15000); })]);
+  clearTimeout(deadline);
   assert.ok(aborted.has('1'), `the download of slide 2 was aborted (aborted: ${[...aborted].join(', ')})`);
   assert.ok([...aborted].every((s) => +s <= 4), `only slides far from 13 were aborted (${[...aborted].join(', ')})`);
   assert.equal(await page.evaluate(([l]) => eval(l).shown.has(1), [loader('many')]), false, 'slide 2 was never decoded');
@@ -271,7 +279,11 @@ test('idle decode workers end (their memory goes back) and start again for the n
   assert.ok(decodeWorkers() >= 1, 'a decode worker decoded the first photo');
   // Nothing near the slide left to decode: after the idle time every decode worker has ended.
   await page.waitForFunction(([l]) => eval(l).pool.stats().workers === 0, [loader('many')], { timeout: 20000, polling: 100 });
-  for (let t = 0; t < 50 && decodeWorkers() > 0; t++) await page.waitForTimeout(100);
+  // Their close events (5 s at most).
+  let deadline;
+  const ending = page.workers().filter((w) => /wasm-gallery-worker\.js/.test(w.url())).map((w) => new Promise((r) => w.once('close', r)));
+  await Promise.race([Promise.all(ending), new Promise((r) => { deadline = setTimeout(r, 5000); })]);
+  clearTimeout(deadline);
   assert.equal(decodeWorkers(), 0, 'the ended workers are gone from the page');
   await goTo(page, 'many', 9);
   const shown = await outcome(page, 'many', 9);
@@ -317,7 +329,7 @@ test('paging through 10 slides of 12 MP photos: no long task of main-thread work
   const t0 = await page.evaluate(() => performance.mark('wg-paging-start').startTime);
   for (let i = 1; i < 10; i++) {
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(250); // the subject: a reader paging at four slides a second
   }
   const box = await (await page.$('#many')).boundingBox();
   for (const [from, to] of [[0.8, 0.2], [0.2, 0.8]]) { // two swipes with the mouse, back and forth, ~150 ms each

@@ -10,7 +10,7 @@ after(h.teardown);
 
 async function idle(page, ms = 2000) {
   const before = await page.$eval('wasm-gallery', (g) => g.stats.framesRendered);
-  await page.waitForTimeout(ms);
+  await page.waitForTimeout(ms); // the subject: frames drawn in this long a time at rest
   const afterN = await page.$eval('wasm-gallery', (g) => g.stats.framesRendered);
   return afterN - before;
 }
@@ -90,13 +90,20 @@ test("the site's CSS custom properties change the colours; dark theme follows th
   };
   const before = await panelPixel('look-theme-default');
   assert.ok(before.every((c) => c > 240), `default background is white: ${before}`);
+  // Each change redraws the panel: a frame after it, then the gallery still.
+  let f = await h.engineFrames(page, '#themed');
   await page.$eval('#themed', (g) => g.classList.add('brand'));
-  await page.waitForTimeout(300);
+  await h.drawnSince(page, '#themed', f);
+  await h.still(page);
   const branded = await panelPixel('look-theme-brand');
   assert.deepEqual(branded, [20, 40, 90]);
   await page.$eval('#themed', (g) => g.classList.remove('brand'));
+  await h.still(page);
+  f = await h.engineFrames(page, '#themed');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.querySelector('#themed').hasAttribute('data-dark'));
+  await h.drawnSince(page, '#themed', f);
+  await h.still(page);
   const dark = await panelPixel('look-theme-dark');
   assert.ok(dark.every((c) => c < 40), `dark scheme background: ${dark}`);
   await page.context().close();
@@ -110,12 +117,13 @@ test('More grows the box to the whole text (Less shrinks it back); full screen f
   const h0 = await height();
   const more = await page.evaluateHandle(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more'));
   await more.asElement().scrollIntoViewIfNeeded();
-  await page.waitForTimeout(200);
+  await h.still(page);  // redrawn where the scroll put it
   const box = await more.asElement().boundingBox();
   assert.ok(box && box.width >= 24 && box.height >= 24, 'a More control is drawn where the text is cut');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction((h) => document.querySelector('wasm-gallery').getBoundingClientRect().height > h + 40, h0);
-  await page.waitForTimeout(400); // the height transition
+  await h.transitionsDone(page);  // the height transition
+  await h.still(page);
   const { png } = await h.shot(page, 'look-expanded', host);
   const h1 = await height();
   assert.ok(h1 > h0 + 40, `expanded ${h0} → ${h1}`);
@@ -124,14 +132,14 @@ test('More grows the box to the whole text (Less shrinks it back); full screen f
   assert.ok(tail.lumaRange > 120, 'text at the bottom of the expanded box');
   const lessEl = (await page.evaluateHandle(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more'))).asElement();
   await lessEl.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(200);
+  await h.still(page);
   const less = await lessEl.boundingBox();
   await page.mouse.click(less.x + less.width / 2, less.y + less.height / 2);
   await page.waitForFunction((h) => Math.abs(document.querySelector('wasm-gallery').getBoundingClientRect().height - h) < 1, h0);
 
   const fsEl = (await page.evaluateHandle(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-fullscreen'))).asElement();
   await fsEl.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(200);
+  await h.still(page);
   const fs = await fsEl.boundingBox();
   await page.mouse.click(fs.x + fs.width / 2, fs.y + fs.height / 2);
   await page.waitForFunction(() => document.fullscreenElement === document.querySelector('wasm-gallery'));

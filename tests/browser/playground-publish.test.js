@@ -177,14 +177,9 @@ test('photo fix: smaller JPEGs from the widget’s C++ become image + srcset in 
     assert.ok(site.served.some((p) => /^\/photos\/big-harbour-\d+\.jpg$/.test(p)), site.served.join('\n'));
     // The loader's record says the page has the pixels; they may still be on their way to the render
     // worker (its stats cannot tell yet), so look until the photo is on the canvas.
-    let photo;
-    for (const t0 = Date.now(); ;) {
-      const { png } = await h.shot(reader, 'playground-bundle-page', reader.locator('wasm-gallery'));
-      photo = h.pixelStats(png, { x: 0, y: Math.floor(png.height * 0.05), w: png.width, h: Math.floor(png.height * 0.4) });
-      if (photo.colours > 300 || Date.now() - t0 > 20000) break;
-      await reader.waitForTimeout(200);
-    }
-    assert.ok(photo.colours > 300, `photo area has ${photo.colours} colours`);
+    const photo = await h.photoDrawn(reader, 'wasm-gallery', { name: 'playground-bundle-page', colours: 300 })
+      .catch((e) => ({ colours: 0, error: e.message }));
+    assert.ok(photo.colours > 300, `photo area has ${photo.colours} colours ${photo.error || ''}`);
     assert.deepEqual(failed, []);
     assert.ok(fetched.every((u) => u.startsWith(site.url)), 'everything from the bundle’s folder');
     assert.deepEqual(reader.errors, []);

@@ -129,7 +129,7 @@ test('a photo dropped on the preview becomes a slide with its size from the file
   assert.deepEqual(added, { image: 'photos/harbour-at-dusk.jpg', alt: '', caption: '', credit: '', width: 1596, height: 1064 });
   // The preview moved to the new slide, which shows the dropped photo (a photo has many colours).
   await previewFrame(page).waitForFunction(() => document.getElementById('gallery').index === 1);
-  await page.waitForTimeout(1500);
+  await h.photoDrawn(previewFrame(page), '#gallery', { colours: 300, what: 'the dropped photo is drawn in the preview' });
   const { png } = await h.shot(page, 'playground-dropped', page.locator('.preview-box'));
   const photo = h.pixelStats(png, { x: 0, y: Math.floor(png.height * 0.05), w: png.width, h: Math.floor(png.height * 0.25) });
   assert.ok(photo.colours > 300, `photo area has ${photo.colours} colours`);
@@ -297,14 +297,16 @@ test('screenshots for the README (docs/playground.md), each under 256 KB', async
   await previewFrame(page).waitForFunction(() => document.getElementById('gallery').index === 2);
   await page.waitForFunction(() => [...document.querySelectorAll('#slides img')]
     .filter((i) => i.getBoundingClientRect().left < innerWidth).every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 20000 });
-  await page.waitForTimeout(1500);
+  await h.photoDrawn(previewFrame(page), '#gallery', { what: 'slide 3 is drawn in the preview' });
   const shots = [['playground-desktop', await page.screenshot()]];
   const creditLine = '"credit": "© Photo : Tasnim/Erfan Kouchari",';
   await page.locator('.cm-line', { hasText: creditLine }).first().click();
   await page.keyboard.press('End');
   await page.keyboard.type(',');
-  await page.waitForFunction(() => document.querySelector('#state').dataset.state === 'invalid');
-  await page.waitForTimeout(300);
+  // Shown as invalid: the preview marked stale (its fade over) and the error marked in the editor.
+  await page.waitForFunction(() => document.querySelector('#state').dataset.state === 'invalid' &&
+    document.querySelector('#preview-stage').dataset.stale === 'true' && !!document.querySelector('.cm-lint-marker-error') &&
+    document.querySelector('#preview-stage').getAnimations({ subtree: true }).every((a) => a.playState !== 'running'));
   shots.push(['playground-invalid', await page.screenshot()]);
   for (const [name, buf] of shots) {
     const out = savePosterized(buf, path.join(h.OUT, name + '.png'));

@@ -10,6 +10,17 @@ const h = require('./harness.js');
 
 after(h.teardown);
 
+// Waits until the engine's own stats (asked on its thread; `client`: an expression for the gallery's
+// engine client in the page) satisfy pred(stats, arg), up to `timeout`; returns its stats either way:
+// the asserts that follow say what was missing.
+async function statsUntil(page, client, pred, arg = null, timeout = 30000) {
+  await h.until(page, async ([c, f, a]) => new Function('s', 'a', 'return (' + f + ')(s, a)')((await eval(c).debug('stats')).stats, a),
+    [client, pred.toString(), arg], { timeout, polling: 100 }).catch((e) => { if (e.name !== 'TimeoutError') throw e; });
+  return page.evaluate(async (c) => (await eval(c).debug('stats')).stats, client);
+}
+const DESKTOP = "document.querySelector('wasm-gallery')._gallery._client";
+const BIG = '__big.gallery._client';
+
 const zoom = (page) => page.$eval('wasm-gallery', (g) => g._gallery._zoom || 100);
 // Waits for the zoom (state.zoom, %) to settle where `ok` says.
 const zoomed = (page, ok, timeout = 10000) => page.waitForFunction(`(() => { const g = document.querySelector('wasm-gallery');
@@ -98,7 +109,7 @@ test('desktop: ctrl + wheel zooms at the pointer, + and − keys, arrows pan, Es
   assert.equal(await page.evaluate(() => visualViewport.scale), 1);
   // Zoomed, the photo is decoded again at the size it is shown at (up to the seed file's 1596 px,
   // not the box's fit): a larger texture.
-  for (let i = 0; i < 100 && (await bytes()) <= before; i++) await page.waitForTimeout(100);
+  await statsUntil(page, DESKTOP, (st, b) => st.textureBytes > b, before, 10000);
   assert.ok(await bytes() > before, `a sharper texture for the zoom (${before} → ${await bytes()} bytes)`);
   assert.equal(await page.evaluate(() => scrollY), await page.evaluate(() => scrollY), 'no scroll');
   // Keys, with focus in the gallery.
@@ -164,7 +175,7 @@ test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, then its 
   await h.still(page);
   const tex = () => page.evaluate(async () => (await __big.gallery._client.debug('stats')).stats);
   // All three photos resident at their usual size first (the neighbours load once the page is idle).
-  for (let i = 0; i < 300 && (await tex()).texturesResident < 3; i++) await page.waitForTimeout(100);
+  await statsUntil(page, BIG, (st) => st.texturesResident >= 3);
   const whole = (await tex()).textureBytes;
   const at = await h.photoPoint(page, '#big', 0.5, 0.5);
   const inp = await h.input(page);
@@ -174,7 +185,7 @@ test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, then its 
   // The current photo decoded again at the zoomed size (more than a photo gets unzoomed), within the
   // 48 MB texture budget.
   let s;
-  for (let i = 0; i < 200 && ((s = await tex()).textureBytes <= whole + 8e6); i++) await page.waitForTimeout(100);
+  s = await statsUntil(page, BIG, (st, w) => st.textureBytes > w + 8e6, whole, 20000);
   assert.ok(s.textureBytes > whole + 8e6, `a larger texture while zoomed (${whole} → ${s.textureBytes} bytes)`);
   assert.ok(s.textureBytes <= 48 * 1048576, `within the texture budget (${s.textureBytes})`);
   await h.still(page);
@@ -185,7 +196,7 @@ test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, then its 
   await inp.touch([[[at[0] - 30, at[1]], [at[0] - 120, at[1]]], [[at[0] + 30, at[1]], [at[0] + 120, at[1]]]], 40, { after: 100 });
   await page.waitForFunction(() => !__big.stats.animating && (__big.gallery._zoom || 100) > 300, null, { timeout: 10000 });
   const sharp = (d) => d[0] > 0 && d[0] / d[2] >= 3200;  // px per photo width: more than 4096 / 1.25
-  for (let i = 0; i < 300 && !sharp((s = await tex()).zoomDetail); i++) await page.waitForTimeout(100);
+  s = await statsUntil(page, BIG, (st) => st.zoomDetail[0] > 0 && st.zoomDetail[0] / st.zoomDetail[2] >= 3200);  // sharp()
   const [dw, dh, cw, ch] = s.zoomDetail;
   assert.ok(dw > 0 && dh > 0, `a detail of the visible part arrived (${JSON.stringify(s.zoomDetail)}, ${wholeW} bytes of whole photo)`);
   assert.ok(cw * ch < 0.9, `only a part of the photo (${cw} × ${ch} of it at ${s.zoom}×)`);
@@ -199,13 +210,13 @@ test('phone: a zoomed 12 MP photo is decoded again at the zoomed size, then its 
   await inp.touch([[at, [at[0] + 60, at[1] + 40], [at[0] + 120, at[1] + 80], [at[0] + 160, at[1] + 110]]], 30, { holdSteps: 4, after: 100 });
   await page.waitForFunction(() => !__big.stats.animating, null, { timeout: 10000 });
   assert.equal(await page.evaluate(() => __big.index), 0, 'the pan kept the slide');
-  for (let i = 0; i < 300 && ((s = await tex()).zoomDetail.join() === crop0 || !sharp(s.zoomDetail)); i++) await page.waitForTimeout(100);
+  s = await statsUntil(page, BIG, (st, c) => st.zoomDetail.join() !== c && st.zoomDetail[0] > 0 && st.zoomDetail[0] / st.zoomDetail[2] >= 3200, crop0);
   assert.notEqual(s.zoomDetail.join(), crop0, 'a detail of the part panned to');
   // Back to the whole photo: the large texture and the detail are replaced by one of the usual size.
   await inp.touch([[at, at]], 30, { after: 400 });
   await inp.touch([[at, at]], 30, { after: 120 });
   await page.waitForFunction(() => (__big.gallery._zoom || 100) === 100, null, { timeout: 10000 });
-  for (let i = 0; i < 200 && ((s = await tex()).textureBytes > whole + 1e6); i++) await page.waitForTimeout(100);
+  s = await statsUntil(page, BIG, (st, w) => st.textureBytes <= w + 1e6, whole, 20000);
   assert.ok(s.textureBytes <= whole + 1e6, `the zoom's texture is freed (${s.textureBytes} vs ${whole} before)`);
   assert.deepEqual(s.zoomDetail.slice(0, 2), [0, 0], 'and its detail');
   await page.context().close();
