@@ -25,10 +25,11 @@ export { HIT };
 // The backing store is CSS size × devicePixelRatio, capped: beyond 3× no phone shows more detail,
 // and a 4× store would quadruple GPU memory for nothing.
 const MAX_DPR = 3;
-// iOS Safari gives no context to a canvas over 16,777,216 pixels (4096 × 4096 in area), and draws
-// nothing at all once the page's canvases pass its memory budget (~384 MB on older iPhones): a
-// full-viewport gallery at DPR 3 on a large tablet would be blank. The backing store is scaled down
-// uniformly (the aspect kept) to stay under it; the GPU scales the frame up.
+// iOS Safari gives no context to a canvas over 16,777,216 pixels (4096 × 4096 in area) and draws
+// nothing once the page's canvases pass its memory budget (~384 MB on older iPhones): a full-viewport
+// gallery at DPR 3 on a large tablet would be blank. The backing store is scaled down uniformly (the
+// aspect kept) to stay under the area limit, so one gallery holds at most 64 MB of that budget (galleries
+// far from the viewport give their context back: gl-lease.js); the GPU scales the frame up.
 export const MAX_CANVAS_PIXELS = 16777216;
 
 // The device pixels per CSS px for a width × height CSS px canvas: `dpr`, or less where the backing
@@ -40,7 +41,7 @@ export function backingDpr(width, height, dpr) {
   return Math.min(dpr, Math.max(0.5, most)); // 0.5: the least wg_resize accepts
 }
 
-let fullscreenKeys = 0;
+let fullscreenKeys = 0; // numbers each gallery's full-viewport history entry (history.state.wgFullscreen)
 // kMaxTextureSide in widget/platform/app.h: no photo is fetched for a larger box.
 const MAX_TEXTURE_SIDE = 2048;
 // The longest the wasm waits for the poster's photo before it is fetched anyway (a slow or huge photo
