@@ -12,6 +12,9 @@
 // input.performActions, WebDriver POST /actions) with pauses and timed moves inside, or, in Chromium,
 // CDP input events sent on schedule with their planned timestamps (harness.js Input). Nothing waits
 // for the page between two events of a gesture; the test then waits for the state it expects.
+// WebKitGTK's WebDriver has no touch (a touch pointer arrives as the mouse, one pointer): there a
+// finger or a pinch is played inside the page as PointerEvents of pointerType 'touch' (playFingers),
+// which tests the widget's handling in WebKit but not WebKit's own gesture recognition.
 'use strict';
 const path = require('path');
 const fs = require('fs');
