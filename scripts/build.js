@@ -11,6 +11,13 @@ const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const BUILD = path.join(ROOT, 'build');
 const JOBS = String(process.env.WG_JOBS || 2);
+const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+// Each script says what it is and where its licences are (the wasm it loads bundles Dear ImGui, stb_image
+// and nlohmann/json); a CDN copy of dist/ carries LICENSE and THIRD_PARTY_NOTICES next to it.
+const BANNER = `/*! ${PKG.name} ${PKG.version} | ${PKG.license} | bundles Dear ImGui (MIT), stb_image (MIT), nlohmann/json (MIT): see THIRD_PARTY_NOTICES */`;
+// Files in dist/ that are not loaded by a page (licences, server rendering, types): left out of the
+// size totals and of what a page fetches.
+const NOT_FETCHED = /^(LICENSE|THIRD_PARTY_NOTICES)$|\.d\.ts$|^wasm-gallery-server\./;
 
 function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...opts });
@@ -58,7 +65,7 @@ async function bundleJs(wasmDir, DIST) {
   const esbuild = require('esbuild');
   const common = {
     bundle: true, minify: true, target: ['es2020'], legalComments: 'none', logLevel: 'warning',
-    alias: { 'wasm-gallery-glue': path.join(wasmDir, 'wasm-gallery.js') },
+    alias: { 'wasm-gallery-glue': path.join(wasmDir, 'wasm-gallery.js') }, banner: { js: BANNER },
   };
   // Emscripten's glue names its .wasm relative to import.meta.url, which a classic script has not; we
   // always pass locateFile, so the script's own location is a harmless stand-in (and no warning).
@@ -66,11 +73,17 @@ async function bundleJs(wasmDir, DIST) {
   // The page's script is compiled whole while it streams in (V8's compile hint, Chrome 126+), off the
   // page's thread: otherwise each function is compiled the first time it runs, e.g. the slide-change
   // handlers in the frame after a reader's first swipe.
-  const eager = { banner: { js: '//# allFunctionsCalledOnLoad' } };
+  // The hint comes first (V8 looks for it before any code), the version banner after it.
+  const eager = { banner: { js: '//# allFunctionsCalledOnLoad\n' + BANNER } };
   await esbuild.build({ ...common, ...iife, ...eager, entryPoints: [path.join(ROOT, 'web/src/entry-iife.js')],
     outfile: path.join(DIST, 'wasm-gallery.js') });
   await esbuild.build({ ...common, ...eager, entryPoints: [path.join(ROOT, 'web/src/entry-esm.js')], format: 'esm',
     outfile: path.join(DIST, 'wasm-gallery.mjs') });
+  // Server rendering of the first slide (`wasm-gallery/server`): no DOM, for Node (ESM and require()).
+  for (const [format, ext] of [['esm', 'mjs'], ['cjs', 'cjs']]) {
+    await esbuild.build({ ...common, minify: false, platform: 'neutral', entryPoints: [path.join(ROOT, 'web/src/ssr.js')], format,
+      outfile: path.join(DIST, 'wasm-gallery-server.' + ext) });
+  }
   // The playground (web/playground/src/main.js) is a page of ours, not part of dist/.
   const pg = path.join(ROOT, 'web/playground/src/main.js');
   if (fs.existsSync(pg)) {
@@ -106,14 +119,23 @@ function sizeReport() {
   console.log('\ndist/ sizes (raw / gzip -9):');
   for (const [f, raw, gz] of rows)
     console.log(`  ${f.padEnd(w)}  ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gz`);
-  const total = rows.filter(r => !r[0].endsWith('.d.ts')).reduce((a, r) => a + r[2], 0);
-  console.log(`  ${'total (without .d.ts)'.padEnd(w)}  ${''.padStart(11)}  ${String(total).padStart(8)} B gz`);
+  const total = rows.filter(r => !NOT_FETCHED.test(r[0])).reduce((a, r) => a + r[2], 0);
+  console.log(`  ${'total (no .d.ts, licences, server)'.padEnd(w)}  ${''.padStart(11)}  ${String(total).padStart(8)} B gz`);
   // What a page that embeds the classic script fetches to show and swipe a gallery (not the .mjs twin
   // nor the .d.ts): the weight publishers compare.
-  const page = rows.filter(r => !/\.(mjs|d\.ts)$/.test(r[0]));
+  const page = rows.filter(r => !NOT_FETCHED.test(r[0]) && !/\.mjs$/.test(r[0]));
   const gz = (list) => list.reduce((a, r) => a + r[2], 0);
   console.log(`  ${'a page fetches'.padEnd(w)}  ${''.padStart(11)}  ${String(gz(page)).padStart(8)} B gz`);
   fs.writeFileSync(path.join(BUILD, 'dist-sizes.json'), JSON.stringify(rows.map(([file, raw, gzip]) => ({ file, raw, gzip })), null, 1));
+  // Subresource Integrity for a page that loads the scripts from a CDN (README, "Install"); it changes
+  // with every build, so it is printed, not written into the docs.
+  console.log(`\n${PKG.name} ${PKG.version}, SRI (integrity="…"):`);
+  for (const f of ['wasm-gallery.js', 'wasm-gallery.mjs', 'wasm-gallery.css'])
+    if (fs.existsSync(path.join(DIST, f))) console.log(`  ${f.padEnd(w)}  ${sri(fs.readFileSync(path.join(DIST, f)))}`);
+}
+
+function sri(buf) {
+  return 'sha384-' + require('crypto').createHash('sha384').update(buf).digest('base64');
 }
 
 // Builds may be started by several processes at once (tests, bench, a developer's shell): one at a
@@ -163,12 +185,14 @@ async function assemble(wasmDir, DIST) {
   for (const f of ['wasm-gallery.wasm', 'wasm-gallery-decoder.wasm'])
     if (fs.existsSync(path.join(wasmDir, f))) fs.copyFileSync(path.join(wasmDir, f), path.join(DIST, f));
   fs.copyFileSync(path.join(ROOT, 'web/src/prelayout.css'), path.join(DIST, 'wasm-gallery.css'));
-  if (fs.existsSync(path.join(ROOT, 'web/wasm-gallery.d.ts')))
-    fs.copyFileSync(path.join(ROOT, 'web/wasm-gallery.d.ts'), path.join(DIST, 'wasm-gallery.d.ts'));
+  for (const f of ['wasm-gallery.d.ts', 'wasm-gallery-server.d.ts'])
+    if (fs.existsSync(path.join(ROOT, 'web', f))) fs.copyFileSync(path.join(ROOT, 'web', f), path.join(DIST, f));
+  // The licences travel with dist/: in the npm package, on a CDN, in the playground's bundle zip.
+  for (const f of ['LICENSE', 'THIRD_PARTY_NOTICES']) fs.copyFileSync(path.join(ROOT, f), path.join(DIST, f));
   await bundleJs(wasmDir, DIST);
 }
 
-module.exports = { buildNative, buildNativeTests, buildWasm, buildDist, emEnv, ROOT, BUILD, DIST };
+module.exports = { buildNative, buildNativeTests, buildWasm, buildDist, emEnv, sri, ROOT, BUILD, DIST };
 
 if (require.main === module) {
   buildDist().then(() => buildNative()).catch(e => { console.error(e.message || e); process.exit(1); });

@@ -210,6 +210,8 @@ export interface WasmGalleryApi {
 export declare const mount: WasmGalleryApi['mount'];
 export declare const version: string;
 export declare const validate: WasmGalleryApi['validate'];
+/** Since 0.3: the same as the default export's preload(). */
+export declare const preload: WasmGalleryApi['preload'];
 declare const api: WasmGalleryApi;
 export default api;
 

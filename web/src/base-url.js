@@ -1,9 +1,16 @@
-// base-url.js — where dist/ is, so the wasm and workers are found next to the script that
-// loaded us whatever folder or CDN path dist/ was copied to. Set once by the entry file. Also how a
-// dist/ script starts as a worker, or runs on the page when workers cannot.
+// base-url.js — where dist/'s files are, so the wasm and workers are found whatever folder or CDN
+// path dist/ was copied to, or wherever an app's bundler put them. Set once by the entry file. Also
+// how a dist/ script starts as a worker, or runs on the page when workers cannot.
+//  - classic script: next to the script that loaded us (document.currentScript);
+//  - ES module: the URLs its literal `new URL('./wasm-gallery.wasm', import.meta.url)` give, a pattern
+//    Vite and webpack rewrite to the files they emit (renamed, hashed): a name-based guess would miss.
 let base = null;
-export function setBaseUrl(url) { base = url; }
-export function assetUrl(name) { return new URL(name, base || document.baseURI).href; }
+let assets = null; // file name in dist/ → URL, when the entry knows each file's own URL
+export function setBaseUrl(url, urls = null) { base = url; assets = urls; }
+export function assetUrl(name) {
+  if (assets && assets[name]) return new URL(assets[name], document.baseURI).href;
+  return new URL(name, base || document.baseURI).href;
+}
 
 // Same-origin dist/: the worker script itself. A dist/ on another origin (a CDN) cannot be a worker
 // script; a same-origin blob that imports it can (CSP: worker-src blob:), and tells it where dist/ is.
@@ -23,6 +30,8 @@ export function pageScript(name, globalName, failure) {
     const p = new Promise((resolve, reject) => {
       const s = document.createElement('script');
       s.src = assetUrl(name);
+      // The script finds its sibling files here (it cannot learn a bundler's names from its own URL).
+      if (assets) self.__wasmGalleryAssets = { ...assets };
       s.onload = () => (self[globalName] ? resolve(self[globalName]) : reject(failure(`${name} did not start`)));
       s.onerror = () => reject(failure(`${s.src} could not load`));
       document.head.append(s);

@@ -133,7 +133,9 @@ class DecodePool {
     }
     this.workers.push(w);
     compiledDecoder().then((module) => {
-      try { w.worker.postMessage({ module }); } catch { w.worker.postMessage({ module: null }); }
+      // The decoder's URL too: an app's bundler may have renamed it, so the worker's own URL is no guide.
+      const url = assetUrl('wasm-gallery-decoder.wasm');
+      try { w.worker.postMessage({ module, url }); } catch { w.worker.postMessage({ module: null, url }); }
     });
     w.worker.onmessage = (e) => this._onMessage(w, e.data);
     w.worker.onerror = (e) => {

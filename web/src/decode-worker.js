@@ -8,7 +8,7 @@
 // Loaded as a page script instead (no Worker allowed: a CSP without worker-src, or no Worker at all), it
 // runs the same decoder on the page's thread: `self.wasmGalleryDecoder(job)` → the reply message.
 //
-// Messages in:  {module: WebAssembly.Module | null} first, then
+// Messages in:  {module: WebAssembly.Module | null, url} first, then
 //   {id, url | bytes (ArrayBuffer, transferred), maxW, maxH, maxPixels, crop?, port?}   {cancel: id}
 //   crop [x0, y0, x1, y1]: only that part of the displayed photo (a zoomed photo's detail); the pixels
 //   then carry the part they hold (crop) and the whole photo's size (source).
@@ -32,14 +32,18 @@ let instance = null;  // Promise<decoder module>
 
 // The pool's first message is the decoder module it compiled once for every worker ({module}), or
 // {module: null} when it could not: then this worker fetches and compiles the module itself.
+// The module's URL comes with it (the page knows it, even when an app's bundler renamed the files), or
+// as a page script from the page's asset list; else it is the file next to ours.
 let receiveModule;
+let decoderUrl = null;
 const pageModule = new Promise((resolve) => { receiveModule = resolve; });
 
 function compile() {
   if (!compiled) {
-    const url = new URL('wasm-gallery-decoder.wasm', BASE).href;
     compiled = pageModule.then(async (mod) => {
       if (mod instanceof WebAssembly.Module) return mod;
+      const assets = IN_WORKER ? null : self.__wasmGalleryAssets;
+      const url = decoderUrl || (assets && assets['wasm-gallery-decoder.wasm']) || new URL('wasm-gallery-decoder.wasm', BASE).href;
       const r = await fetch(url, { credentials: 'same-origin' });
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
       return WebAssembly.compile(await r.arrayBuffer());
@@ -192,7 +196,7 @@ if (IN_WORKER) {
     (e) => self.postMessage({ ready: false, error: String(e && e.message || e) }));
   self.onmessage = (e) => {
     const m = e.data;
-    if ('module' in m) return receiveModule(m.module);
+    if ('module' in m) { decoderUrl = m.url || null; return receiveModule(m.module); }
     if (m.cancel !== undefined) {
       const ctrl = jobs.get(m.cancel);
       if (ctrl) ctrl.abort(); // a fetch stops; a queued decode is skipped; a running one finishes unseen

@@ -7,7 +7,10 @@ import { Gallery } from './gallery.js';
 import { compileModule } from './runtime.js';
 import { validate } from './validate.js';
 
-export const VERSION = '0.2.0';
+// package.json's version, bundled in (only that field): WasmGallery.version and the files' banner agree.
+import { version as PACKAGE_VERSION } from '../../package.json';
+
+export const VERSION = PACKAGE_VERSION;
 const API = ['index', 'count', 'stats', 'next', 'prev', 'goTo'];
 const instances = new WeakMap(); // host element → its mount() instance (data-wasm-gallery divs too)
 const upgraded = new WeakSet();  // hosts upgraded from data-wasm-gallery, owned by this file

@@ -1,5 +1,6 @@
 // export_panel.js — what leaves the playground: the embed snippet (the documented form, see
 // docs/playground.md: a deferred script tag, then the element) and the gallery.json file.
+import { escapeText, urlFromPage, slideFigureLines } from '../../src/ssr.js';
 
 function attr(s) {
   return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -20,29 +21,10 @@ export function embedSnippet(scriptUrl, jsonUrl, { withCss = false, firstSlide =
   return lines.join('\n');
 }
 
-// Text for HTML element content (the bundle's page title too).
-export function escapeText(s) {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-// A photo URL of the JSON (relative to the JSON's own URL) as the page must write it.
-export function urlFromPage(url, jsonUrl) {
-  if (/^[a-z][a-z\d+.-]*:|^\//i.test(url)) return url; // absolute, or from the site's root
-  return jsonUrl.replace(/[^/]*$/, '') + url;
-}
-
-function slideHtml(s, jsonUrl) {
-  const size = s.width > 0 && s.height > 0 ? ` width="${s.width}" height="${s.height}"` : '';
-  // The slide's other sizes, for the browser to choose from as the widget would (image_choice.h).
-  const set = (s.srcset || []).map((c) => `${urlFromPage(c.url, jsonUrl).replace(/ /g, '%20').replace(/,/g, '%2C')} ${c.width}w`);
-  if (set.length && s.width > 0) set.push(`${urlFromPage(s.image, jsonUrl)} ${s.width}w`);
-  const srcset = set.length ? ` srcset="${attr(set.join(', '))}" sizes="100vw"` : '';
-  const caption = [s.caption ? escapeText(s.caption) : '', s.credit ? `<small>${escapeText(s.credit)}</small>` : ''].filter(Boolean).join(' ');
-  return ['<figure>',
-    `  <img src="${attr(urlFromPage(s.image, jsonUrl))}"${srcset}${size} alt="${attr(s.alt || '')}" fetchpriority="high">`,
-    ...(caption ? [`  <figcaption>${caption}</figcaption>`] : []),
-    '</figure>'];
-}
+// The first slide's markup is the package's own (web/src/ssr.js, `wasm-gallery/server`): the export and
+// a site's server write the same HTML. escapeText and urlFromPage are the bundle's too.
+export { escapeText, urlFromPage };
+const slideHtml = slideFigureLines;
 
 export function downloadText(text, name) {
   downloadBlob(new Blob([text], { type: 'application/json' }), name);

@@ -5,9 +5,10 @@ import { strToU8, zipSync } from 'fflate';
 import { embedSnippet, escapeText, downloadBlob } from './export_panel.js';
 
 // What a page needs of dist/ (not the .mjs twin nor the .d.ts): the script, its wasm, the render and
-// decode workers with the decoder's wasm, and the optional stylesheet that reserves the gallery's box.
+// decode workers with the decoder's wasm, and the optional stylesheet that reserves the gallery's box;
+// and the licences that must travel with copies of it (the widget's, and its bundled components').
 export const DIST_FILES = ['wasm-gallery.js', 'wasm-gallery.wasm', 'wasm-gallery-render.js', 'wasm-gallery-worker.js',
-  'wasm-gallery-decoder.wasm', 'wasm-gallery.css'];
+  'wasm-gallery-decoder.wasm', 'wasm-gallery.css', 'LICENSE', 'THIRD_PARTY_NOTICES'];
 export const BUNDLE_NAME = 'gallery-bundle.zip';
 // Already compressed: stored as they are (deflating them again costs time and saves nothing).
 const STORED = /\.(jpe?g|png|gif|webp|avif)$/i;
@@ -115,7 +116,8 @@ function readme(gallery, photos, remote) {
     '  dist/           the widget: wasm-gallery.js (the script the page loads), wasm-gallery.wasm,',
     '                  wasm-gallery-render.js and wasm-gallery-worker.js (its workers),',
     '                  wasm-gallery-decoder.wasm (the photo decoder), wasm-gallery.css (optional,',
-    '                  reserves the gallery\'s box before the script runs)',
+    '                  reserves the gallery\'s box before the script runs), LICENSE (the widget\'s, MIT)',
+    '                  and THIRD_PARTY_NOTICES (the licences of the code it bundles): keep them with it',
     '  README.txt      this file',
   ];
   if (remote.length) lines.push('', 'Photos loaded from other sites (absolute URLs in gallery.json) are not in the folder:', ...remote.map((u) => '  ' + u));
