@@ -30,16 +30,19 @@ function ctest(dir, label) {
 // where WebKit on an iPhone draws (no WebGL2 in its workers).
 const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'fonts', 'foundation', 'gpu-crash', 'iphone'];
 
-function browser(thread, only) {
-  const dir = path.join(ROOT, 'tests/browser');
+// node:test over the *.test.js of `dir` (those named in `only`, if given), counted from its TAP totals.
+function nodeSuite(label, dir, env, only) {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js') && (!only || only.includes(f.replace('.test.js', ''))))
     .sort().map((f) => path.join(dir, f));
-  const label = `browser (${thread})`;
   const r = runCapture(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
-    { env: { ...process.env, WG_ROOT: ROOT, WG_THREAD: thread } });
+    { env: { ...process.env, WG_ROOT: ROOT, ...env } });
   const pass = r.out.match(/^# pass (\d+)/m), fail = r.out.match(/^# fail (\d+)/m);
   if (!pass || !fail) return { label, passed: 0, failed: 1 };
   return { label, passed: +pass[1], failed: +fail[1] + (r.status && !+fail[1] ? 1 : 0) };
+}
+
+function browser(thread, only) {
+  return nodeSuite(`browser (${thread})`, path.join(ROOT, 'tests/browser'), { WG_THREAD: thread }, only);
 }
 
 // The reader's journeys (tests/engines/) in each engine a reader may have: Chromium, Firefox (WebDriver
@@ -49,14 +52,7 @@ function browser(thread, only) {
 const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 function engineSuite(engine) {
-  const dir = path.join(ROOT, 'tests/engines');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => path.join(dir, f));
-  const label = `engines (${engine})`;
-  const r = runCapture(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
-    { env: { ...process.env, WG_ROOT: ROOT, WG_ENGINE: engine } });
-  const pass = r.out.match(/^# pass (\d+)/m), fail = r.out.match(/^# fail (\d+)/m);
-  if (!pass || !fail) return { label, passed: 0, failed: 1 };
-  return { label, passed: +pass[1], failed: +fail[1] + (r.status && !+fail[1] ? 1 : 0) };
+  return nodeSuite(`engines (${engine})`, path.join(ROOT, 'tests/engines'), { WG_ENGINE: engine });
 }
 
 async function runAll(build) {
