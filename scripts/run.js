@@ -1,7 +1,7 @@
 // run.js — the two commands a newcomer runs, and the others:
 //   npm start  → install what is missing, build, serve the demo + playground, print their URLs
 //   npm test   → install, build native + wasm, run every test, end with "N passed, N failed"
-//   npm run build / bench / fuzz
+//   npm run build / bench / fuzz; npm pack (prepack: dist/)
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -20,6 +20,9 @@ async function main() {
   if (cmd === 'build') {
     await build.buildDist();
     build.buildNative();
+  } else if (cmd === 'pack') {
+    // npm's prepack: the tarball is dist/, so `npm pack` in a fresh clone builds it first (wasm objects cached).
+    await build.buildDist();
   } else if (cmd === 'start') {
     await build.buildDist();
     const { listen } = require('./serve.js');

@@ -55,6 +55,12 @@ function engineSuite(engine) {
   return nodeSuite(`engines (${engine})`, path.join(ROOT, 'tests/engines'), { WG_ENGINE: engine });
 }
 
+// The npm package (tests/package/): `npm pack` of the checkout installed offline into Vite, webpack,
+// React, Vue and Svelte apps, dist/ from a second origin under a strict CSP, server rendering.
+function packageSuite() {
+  return nodeSuite('package', path.join(ROOT, 'tests/package'), {});
+}
+
 async function runAll(build) {
   const results = [];
   const stage = async (label, fn) => {
@@ -84,6 +90,7 @@ async function runAll(build) {
   await stage('wasm build (dist/)', async () => { await build.buildDist(); distOk = true; });
   const thread = process.env.WG_THREAD === 'main' ? 'main' : 'worker';
   if (distOk) await stage(`browser tests (Chromium, engines in ${thread === 'main' ? 'the page' : 'render workers'})`, () => browser(thread));
+  if (distOk && fs.existsSync(path.join(ROOT, 'tests/package'))) await stage('npm package (bundlers, CDN, frameworks)', () => packageSuite());
   if (distOk && thread === 'worker') {
     await stage('browser tests (Chromium, engines on the page\'s thread)', () => browser('main', MAIN_THREAD_SUITES));
   }

@@ -32,10 +32,13 @@ function npm(args, cwd) {
       PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
 }
 
-// `npm pack` of the checkout (dist/ as built) into a temp folder: { file, entries } (entries: npm's list).
-function pack() {
+// `npm pack` of the checkout into a temp folder: { file, entries (npm's list), info }. By default dist/
+// as built (npm test's "wasm build" stage ran just before); prepack: true runs package.json's prepack
+// too, as in a fresh clone (it builds dist/; its log goes before npm's JSON).
+function pack({ prepack = false } = {}) {
   const dir = tmpDir('pack');
-  const out = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT));
+  const text = npm(['pack', '--json', '--pack-destination', dir, ...(prepack ? [] : ['--ignore-scripts'])], ROOT);
+  const out = JSON.parse(text.slice(text.search(/^\[\s*\{/m)));
   return { file: path.join(dir, out[0].filename), entries: out[0].files.map((f) => f.path).sort(), info: out[0] };
 }
 

@@ -15,7 +15,7 @@ const L = require('./lib.js');
 
 let packed, app;
 test.before(() => {
-  packed = L.pack();
+  packed = L.pack({ prepack: true }); // as from a fresh clone: prepack builds dist/ first
   app = L.makeApp('resolve', packed.file, {});
 });
 
