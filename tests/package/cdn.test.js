@@ -64,6 +64,8 @@ test.after(async () => {
 test('README snippet: the classic script from a versioned CDN path, SRI and the strict CSP', { timeout: 90000 }, async () => {
   assert.match(L.snippet('cdn-html'), new RegExp(`/wasm-gallery@${L.PKG.version.replace(/\./g, '\\.')}/dist/wasm-gallery\\.js`),
     'the README points at this version');
+  const guide = fs.readFileSync(path.join(L.ROOT, 'docs/embedding.md'), 'utf8');
+  assert.ok(guide.includes(L.snippet('cdn-csp').trim()), 'docs/embedding.md, section 9, gives the same header');
   const page = await L.newPage(browser);
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
