@@ -52,7 +52,10 @@ function makeApp(name, tarball, files, links = []) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), text);
   }
-  npm(['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], dir);
+  // The README's install line, with the tarball for the registry's package.
+  const [cmd, ...args] = snippet('npm-install').trim().split(/\s+/);
+  if (cmd !== 'npm' || args.join(' ') !== 'install wasm-gallery') throw new Error('README npm-install snippet: ' + args.join(' '));
+  npm([args[0], '--offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], dir);
   for (const l of links) {
     const to = path.join(dir, 'node_modules', l);
     fs.mkdirSync(path.dirname(to), { recursive: true });
