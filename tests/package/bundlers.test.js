@@ -119,6 +119,25 @@ test('Vite: plain import, React 19, Vue 3 and Svelte 5 — built, and in the dev
     await site.close();
   }
 
+  // A policy that allows no worker: the engine and the decoder run as page scripts, found under the
+  // names Vite gave them (the page hands them the emitted files' URLs). ('unsafe-inline' styles: the
+  // test page's own <style>.)
+  const noWorkers = await L.serve(out, { headers: () => ({
+    'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'" }) });
+  try {
+    const p = await L.newPage(browser);
+    const requested = [];
+    p.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await p.goto(noWorkers.url + '/');
+    const { stats } = await L.galleryDrawn(p, 'vite-no-workers', 'wasm-gallery', 40000, { allowCsp: /^worker-src/ });
+    assert.equal(stats.thread, 'main', 'drawn on the page\'s thread');
+    for (const re of [/^\/assets\/wasm-gallery-render-[\w-]+\.js$/, /^\/assets\/wasm-gallery-worker-[\w-]+\.js$/, /^\/assets\/wasm-gallery-decoder-[\w-]+\.wasm$/])
+      assert.ok(requested.some((u) => re.test(u)), `${re}: ${requested.join(' ')}`);
+    await p.context().close();
+  } finally {
+    await noWorkers.close();
+  }
+
   // The dev server: modules served one by one, the package pre-bundled by Vite; no configuration.
   const dev = await vite.createServer({ root: app, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, hmr: false } });
   await dev.listen();

@@ -121,7 +121,8 @@ async function newPage(browser, opts = {}) {
   await page.addInitScript(() => {
     window.__wgEvents = [];
     for (const type of ['ready', 'error', 'slidechange']) {
-      document.addEventListener(type, (e) => window.__wgEvents.push({ type, detail: e.detail }), true);
+      // Only the galleries' CustomEvents: a failed <img> or <script> load is an 'error' event too.
+      document.addEventListener(type, (e) => { if (e instanceof CustomEvent) window.__wgEvents.push({ type, detail: e.detail }); }, true);
     }
     document.addEventListener('securitypolicyviolation', (e) => window.__wgEvents.push({ type: 'csp', detail: `${e.violatedDirective} ${e.blockedURI}` }));
   });
@@ -131,10 +132,11 @@ async function newPage(browser, opts = {}) {
 // Waits for the gallery at `sel` to fire `ready` (not the plain-HTML fallback) and draw its photo in
 // WebGL: stats.photoDrawn, then a screenshot whose photo band has more than 300 colours (a blank or
 // placeholder canvas has a handful). Saved as test-output/package/<name>.png. Returns the stats.
-async function galleryDrawn(page, name, sel = 'wasm-gallery', timeout = 40000) {
+// allowCsp: a RegExp of CSP violations the page expects (a policy that refuses workers on purpose).
+async function galleryDrawn(page, name, sel = 'wasm-gallery', timeout = 40000, { allowCsp = null } = {}) {
   await page.waitForFunction(() => window.__wgEvents.some((e) => e.type === 'ready' || e.type === 'error'), null, { timeout });
   const evs = await page.evaluate(() => window.__wgEvents);
-  const bad = evs.filter((e) => e.type === 'error' || e.type === 'csp');
+  const bad = evs.filter((e) => e.type === 'error' || (e.type === 'csp' && !(allowCsp && allowCsp.test(e.detail))));
   if (bad.length) throw new Error(`${name}: ${JSON.stringify(bad)}`);
   const ready = evs.find((e) => e.type === 'ready');
   if (ready.detail && ready.detail.fallback) throw new Error(`${name}: the plain-HTML fallback, not the wasm gallery`);
