@@ -12,23 +12,15 @@ after(h.teardown);
 // A real photo has thousands of colours; a blank, flat or placeholder canvas has a handful.
 const PHOTO_COLOURS = 300;
 
-// The photo band of the gallery (its top half) in a screenshot of the element, once a photo shows
-// there: a photo fetched again after the crash arrives without a frame before it (still() alone can
-// pass on its placeholder), so the band is looked at until it has a photo's colours, for up to 20 s.
+// Waits until the gallery shows a photo (harness photoDrawn: a photo fetched again after the crash
+// arrives without a frame before it, so still() alone can pass on its placeholder); returns its photo
+// band's colours and a fingerprint of the element's screenshot, to tell two photos apart.
 async function photo(page, name) {
-  const t0 = Date.now();
-  for (;;) {
-    await h.still(page);
-    const { png } = await h.shot(page, name, await page.$('wasm-gallery'));
-    const stats = h.pixelStats(png, { x: 0, y: 0, w: png.width, h: Math.floor(png.height * 0.5) });
-    if (stats.colours > PHOTO_COLOURS || Date.now() - t0 > 20000) {
-      // A fingerprint of the band, to tell two photos apart.
-      let sum = 0;
-      for (let i = 0; i < png.data.length / 2; i += 97) sum = (sum * 31 + png.data[i]) >>> 0;
-      return { colours: stats.colours, sum };
-    }
-    await h.sleep(100);
-  }
+  const { colours } = await h.photoDrawn(page, 'wasm-gallery', { colours: PHOTO_COLOURS, what: name });
+  const { png } = await h.shot(page, name, await page.$('wasm-gallery'));
+  let sum = 0;
+  for (let i = 0; i < png.data.length / 2; i += 97) sum = (sum * 31 + png.data[i]) >>> 0;
+  return { colours, sum };
 }
 
 // Counts, on the page, every context loss the gallery hears of (the crash must reach it, or a test
