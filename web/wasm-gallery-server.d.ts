@@ -1,6 +1,16 @@
 // wasm-gallery-server.d.ts — types for `wasm-gallery/server` (dist/wasm-gallery-server.mjs / .cjs):
-// the server-rendered first slide, for Node or any server-side JavaScript (no DOM needed).
-import type { GalleryJson, GallerySlide } from './wasm-gallery';
+// the server-rendered first slide, for Node or any server-side JavaScript (no DOM needed). The same
+// module is what `import 'wasm-gallery'` resolves to in Node (a framework's server render): the
+// browser API is there, and mount/validate/preload throw if called.
+import type { GalleryJson, GallerySlide, WasmGalleryApi } from './wasm-gallery';
+
+export declare const version: string;
+/** Browser only: throws on the server. */
+export declare const mount: WasmGalleryApi['mount'];
+/** Browser only: throws on the server. */
+export declare const validate: WasmGalleryApi['validate'];
+/** Browser only: throws on the server. */
+export declare const preload: WasmGalleryApi['preload'];
 
 export interface RenderOptions {
   /** The gallery.json URL as the page refers to it; relative photo URLs are relative to it. Default 'gallery.json'. */
@@ -20,3 +30,8 @@ export declare function slideFigureLines(slide: GallerySlide, jsonUrl: string): 
 export declare function escapeText(s: string): string;
 export declare function escapeAttr(s: string): string;
 export declare function urlFromPage(url: string, jsonUrl: string): string;
+declare const api: Pick<WasmGalleryApi, 'version' | 'mount' | 'validate' | 'preload'> & {
+  renderGallery: typeof renderGallery;
+  renderFirstSlide: typeof renderFirstSlide;
+};
+export default api;

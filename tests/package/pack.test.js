@@ -48,6 +48,7 @@ test('package.json: a real version in every banner, exports, types, sideEffects,
   for (const t of targets.filter((t) => !t.includes('*'))) assert.ok(packed.entries.includes(t.replace(/^\.\//, '')), t);
   assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './css', './dist/*', './package.json', './server']);
   assert.equal(pkg.exports['.'].import, './dist/wasm-gallery.mjs');
+  assert.deepEqual(Object.keys(pkg.exports['.']), ['types', 'node', 'import', 'default'], 'node before import: order decides');
   assert.equal(pkg.exports['.'].default, './dist/wasm-gallery.js');
   assert.equal(pkg.exports['.'].types, './dist/wasm-gallery.d.ts');
   // The element registers itself on import: bundlers must not drop `import 'wasm-gallery'` as unused.
@@ -62,16 +63,20 @@ test('package.json: a real version in every banner, exports, types, sideEffects,
   assert.ok(fs.readFileSync(path.join(L.ROOT, 'CHANGELOG.md'), 'utf8').includes(`## ${pkg.version}`), 'CHANGELOG.md has this version');
 });
 
-test('each export resolves in an app: import → ESM, require → classic, ./css, ./server, ./package.json', async () => {
+test('each export resolves in an app: Node → the DOM-free module, ./css, ./server, ./package.json, ./dist/*', async () => {
   const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: app, encoding: 'utf8' }).trim();
   const rel = (p) => path.relative(path.join(app, 'node_modules/wasm-gallery'), p.replace(/^file:\/\//, ''));
-  assert.equal(rel(run("console.log(import.meta.resolve('wasm-gallery'))")), 'dist/wasm-gallery.mjs');
+  // In Node (a framework's server render) the element's import is the DOM-free module; bundlers
+  // building for the browser take dist/wasm-gallery.mjs (bundlers.test.js).
+  assert.equal(rel(run("console.log(import.meta.resolve('wasm-gallery'))")), 'dist/wasm-gallery-server.mjs');
+  assert.equal(run("const m = await import('wasm-gallery'); console.log(m.version, typeof m.renderGallery, typeof m.default.mount)"),
+    `${L.PKG.version} function function`);
   assert.equal(rel(run("console.log(import.meta.resolve('wasm-gallery/css'))")), 'dist/wasm-gallery.css');
   assert.equal(rel(run("console.log(import.meta.resolve('wasm-gallery/server'))")), 'dist/wasm-gallery-server.mjs');
   // Resolved from the app (this test file lies inside the package, where Node would resolve its own name).
   const appRequire = createRequire(path.join(app, 'package.json'));
   const req = (id) => rel(appRequire.resolve(id));
-  assert.equal(req('wasm-gallery'), 'dist/wasm-gallery.js');
+  assert.equal(req('wasm-gallery'), 'dist/wasm-gallery-server.cjs');
   assert.equal(req('wasm-gallery/server'), 'dist/wasm-gallery-server.cjs');
   assert.equal(req('wasm-gallery/package.json'), 'package.json');
   assert.equal(req('wasm-gallery/dist/wasm-gallery.wasm'), 'dist/wasm-gallery.wasm');

@@ -14,7 +14,7 @@ const L = require('./lib.js');
 let app, galleryHtml, gallery, browser, site;
 
 test.before(async () => {
-  app = L.makeApp('ssr', L.pack().file, { 'server.mjs': L.snippet('ssr') });
+  app = L.makeApp('ssr', L.pack().file, { 'server.mjs': L.snippet('ssr'), 'Gallery.jsx': L.snippet('react') }, ['react', 'react-dom']);
   gallery = L.demoGallery(app, 'public');
   ({ galleryHtml } = await import(pathToFileURL(path.join(app, 'server.mjs')).href));
   const page = () => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>ssr</title>
@@ -87,4 +87,22 @@ test('with JavaScript the same page becomes the wasm gallery, on the server\'s p
   assert.ok(order.includes('/gallery.json'), order.join(' '));
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('React on the server: the README component renders to HTML in Node (its `import \'wasm-gallery\'` is DOM-free there)', async () => {
+  // The component as a server build compiles it (JSX → JS); its imports stay imports, resolved in the app.
+  const esbuild = require('esbuild');
+  await esbuild.build({ entryPoints: [path.join(app, 'Gallery.jsx')], outfile: path.join(app, 'Gallery.server.mjs'),
+    format: 'esm', jsx: 'automatic', bundle: true, packages: 'external', logLevel: 'warning' });
+  const appRequire = createRequire(path.join(app, 'package.json'));
+  const { renderToString } = appRequire('react-dom/server');
+  const { createElement } = appRequire('react');
+  const { Gallery } = await import(pathToFileURL(path.join(app, 'Gallery.server.mjs')).href);
+  const html = renderToString(createElement(Gallery, { src: '/gallery.json' }));
+  assert.match(html, /<wasm-gallery src="\/gallery\.json"><\/wasm-gallery>/);
+  assert.match(html, /Photo <!-- -->1/);
+  // The browser API is there, and says where it runs.
+  const wg = appRequire('wasm-gallery');
+  assert.equal(wg.version, L.PKG.version);
+  assert.throws(() => wg.mount(), /runs in the browser/);
 });

@@ -3,6 +3,20 @@
 // before any script runs; the widget then takes that <img> as its poster. No DOM: it runs in Node
 // (dist/wasm-gallery-server.mjs / .cjs, `import { renderFirstSlide } from 'wasm-gallery/server'`) and in
 // the playground's export, which writes the same markup.
+//
+// The same file is what `import 'wasm-gallery'` gives in Node (the package's "node" condition): a
+// framework that renders components on the server (Next.js, Nuxt, SvelteKit) evaluates the component's
+// import there, where there is no DOM to define an element in. The element is defined when the client
+// bundle runs; here the browser API is present and says so when called.
+import { version as PACKAGE_VERSION } from '../../package.json';
+
+export const version = PACKAGE_VERSION;
+const browserOnly = (name) => () => {
+  throw new Error(`WasmGallery.${name}() runs in the browser; on the server, wasm-gallery only renders HTML (renderGallery)`);
+};
+export const mount = browserOnly('mount');
+export const validate = browserOnly('validate');
+export const preload = browserOnly('preload');
 
 // Attribute values and element text: the JSON is the newsroom's, but a caption is still text, not HTML.
 export function escapeAttr(s) {
@@ -70,3 +84,5 @@ export function renderGallery(gallery, { src = 'gallery.json' } = {}) {
   const inner = renderFirstSlide(gallery, { src });
   return `<wasm-gallery src="${escapeAttr(src)}">${inner ? '\n' + inner.replace(/^/gm, '  ') + '\n' : ''}</wasm-gallery>`;
 }
+
+export default { version, mount, validate, preload, renderGallery, renderFirstSlide };
