@@ -412,6 +412,7 @@ export class Engine {
     const M = this.M;
     const s = JSON.parse(M.UTF8ToString(M._wg_stats()));
     s.heapSize = M.HEAPU8.length; // wasm memory size: the heap's high-water mark
+    s.photoDrawn = !!M._wg_photo_settled(); // the current slide's photo (or its failure) fully drawn
     if (this.glQueries) s.glQueries = { ...this.glQueries };
     return s;
   }
@@ -420,7 +421,6 @@ export class Engine {
   // mouse holds the gallery, unless the page reads them: a drag stops the frames after every pointer
   // move, and each would be a message to the page. Its end (the move's start) is posted with the
   // state of the slide it goes to (_syncAnimating).
-    s.photoDrawn = !!M._wg_photo_settled(); // the current slide's photo (or its failure) fully drawn
   _statsAtRest() {
     if (!this.held.size || this.now() <= this.statsWantedUntil) this._postStats(true);
   }
