@@ -21,8 +21,16 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   '--disable-dev-shm-usage'];
 
+// Temp folders (tarballs, apps with their builds) go when the test file's process ends; WG_KEEP=1 keeps
+// them to look at.
+const made = [];
+process.on('exit', () => {
+  if (process.env.WG_KEEP !== '1') for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
 function tmpDir(name) {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `wg-${name}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `wg-${name}-`));
+  made.push(dir);
+  return dir;
 }
 
 function npm(args, cwd) {
