@@ -109,29 +109,48 @@ async function bundleJs(wasmDir, DIST) {
   }
 }
 
+// The size budget (scripts/size-budget.json): what a page fetches, gzip -9, may not grow past it. The
+// build fails naming each file over its own share, so the one that grew is known at once.
+const BUDGET_FILE = path.join(ROOT, 'scripts/size-budget.json');
+
 function sizeReport() {
   const rows = [];
   for (const f of fs.readdirSync(DIST).sort()) {
     const buf = fs.readFileSync(path.join(DIST, f));
-    rows.push([f, buf.length, zlib.gzipSync(buf, { level: 9 }).length]);
+    rows.push([f, buf.length, zlib.gzipSync(buf, { level: 9 }).length,
+      // Brotli at its best quality, as CDNs serve the files.
+      zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length]);
   }
   const w = Math.max(...rows.map(r => r[0].length));
-  console.log('\ndist/ sizes (raw / gzip -9):');
-  for (const [f, raw, gz] of rows)
-    console.log(`  ${f.padEnd(w)}  ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gz`);
-  const total = rows.filter(r => !NOT_FETCHED.test(r[0])).reduce((a, r) => a + r[2], 0);
-  console.log(`  ${'total (no .d.ts, licences, server)'.padEnd(w)}  ${''.padStart(11)}  ${String(total).padStart(8)} B gz`);
+  console.log('\ndist/ sizes (raw / gzip -9 / brotli 11):');
+  for (const [f, raw, gz, br] of rows)
+    console.log(`  ${f.padEnd(w)}  ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gz  ${String(br).padStart(8)} B br`);
+  const sum = (list, k) => list.reduce((a, r) => a + r[k], 0);
+  const fetched = rows.filter(r => !NOT_FETCHED.test(r[0]));
+  console.log(`  ${'total (no .d.ts, licences, server)'.padEnd(w)}  ${''.padStart(11)}  ${String(sum(fetched, 2)).padStart(8)} B gz  ${String(sum(fetched, 3)).padStart(8)} B br`);
   // What a page that embeds the classic script fetches to show and swipe a gallery (not the .mjs twin
   // nor the .d.ts): the weight publishers compare.
-  const page = rows.filter(r => !NOT_FETCHED.test(r[0]) && !/\.mjs$/.test(r[0]));
-  const gz = (list) => list.reduce((a, r) => a + r[2], 0);
-  console.log(`  ${'a page fetches'.padEnd(w)}  ${''.padStart(11)}  ${String(gz(page)).padStart(8)} B gz`);
-  fs.writeFileSync(path.join(BUILD, 'dist-sizes.json'), JSON.stringify(rows.map(([file, raw, gzip]) => ({ file, raw, gzip })), null, 1));
+  const page = fetched.filter(r => !/\.mjs$/.test(r[0]));
+  console.log(`  ${'a page fetches'.padEnd(w)}  ${''.padStart(11)}  ${String(sum(page, 2)).padStart(8)} B gz  ${String(sum(page, 3)).padStart(8)} B br`);
+  fs.writeFileSync(path.join(BUILD, 'dist-sizes.json'), JSON.stringify(rows.map(([file, raw, gzip, brotli]) => ({ file, raw, gzip, brotli })), null, 1));
+  checkBudget(page);
   // Subresource Integrity for a page that loads the scripts from a CDN (README, "Install"); it changes
   // with every build, so it is printed, not written into the docs.
   console.log(`\n${PKG.name} ${PKG.version}, SRI (integrity="…"):`);
   for (const f of ['wasm-gallery.js', 'wasm-gallery.mjs', 'wasm-gallery.css'])
     if (fs.existsSync(path.join(DIST, f))) console.log(`  ${f.padEnd(w)}  ${sri(fs.readFileSync(path.join(DIST, f)))}`);
+}
+
+function checkBudget(page) {
+  if (!fs.existsSync(BUDGET_FILE)) return;
+  const budget = JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8'));
+  const total = page.reduce((a, r) => a + r[2], 0);
+  console.log(`  budget (scripts/size-budget.json): ${total} of ${budget.pageFetchesGzip} B gz`);
+  if (total <= budget.pageFetchesGzip) return;
+  const grew = page.filter(([f, , gz]) => !(f in budget.files) || gz > budget.files[f])
+    .map(([f, , gz]) => `${f} ${gz} B gz (its share: ${f in budget.files ? budget.files[f] + ' B' : 'none, a new file'})`);
+  throw new Error(`dist/ is over its size budget: a page fetches ${total} B gz, the budget is ${budget.pageFetchesGzip} B ` +
+    `(scripts/size-budget.json). Over their share: ${grew.join('; ') || 'none alone: several grew a little'}.`);
 }
 
 function sri(buf) {
