@@ -281,6 +281,14 @@ async function main(build, argv = process.argv.slice(3)) {
     md.push(`\n### Each engine — median of ${opt.engineRuns} cold visits each, 360×740 (DPR 2; WebKit 1), no CPU or network throttling (only Chromium has them)\n`,
       engines.table(results.engines));
   }
+  // The widget's own files as a page fetches them, gzip and Brotli (the build's figures, scripts/build.js).
+  const sizesFile = path.join(ROOT, 'build/dist-sizes.json');
+  if (fs.existsSync(sizesFile)) {
+    const page = JSON.parse(fs.readFileSync(sizesFile, 'utf8')).filter((r) => !/\.(mjs|cjs|d\.ts)$|LICENSE|NOTICES/.test(r.file));
+    const kb = (k) => (page.reduce((a, r) => a + (r[k] || 0), 0) / 1024).toFixed(1);
+    results.widgetBytes = { gzip: +kb('gzip'), brotli: +kb('brotli') };
+    md.push(`\nWidget files a page fetches (${page.map((r) => r.file).join(', ')}): ${kb('gzip')} KB gzip -9, ${kb('brotli')} KB Brotli 11.`);
+  }
   md.push(`\nMachine: ${results.machine.nproc} × ${results.machine.cpu}, ${results.machine.memoryGiB} GiB RAM; Chromium ${results.chromium}, Swiper ${results.swiper}; ` +
     `load average ${results.loadavgStart[0]} at the start, ${results.loadavgEnd[0]} at the end; the whole run took ${Math.round(results.seconds / 60)} min.`);
   const text = md.join('\n');
