@@ -18,6 +18,7 @@ export class CanvasLife {
     this.given = null;          // the canvas element last given to the engine
     this.awaitingRestore = false;
     this.restoreTimer = 0;
+    this.lastUnrestorable = -Infinity; // when a context was last lost for good (onLost)
   }
 
   static makeCanvas() {
@@ -79,7 +80,13 @@ export class CanvasLife {
   onLost({ restorable = true } = {}) {
     if (!this.held) return;
     this._drop();
-    if (!restorable) {
+    // A context that will not come back: a fresh canvas at once, unless the last one was lost moments
+    // ago (the browser dropping the oldest of too many contexts would drop the next one for ours, and so
+    // on): then after the usual wait.
+    const now = performance.now();
+    const again = now - this.lastUnrestorable < RESTORE_WAIT_MS * 2;
+    if (!restorable) this.lastUnrestorable = now;
+    if (!restorable && !again) {
       this._giveBack();
       return this.sync();
     }

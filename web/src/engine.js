@@ -452,7 +452,8 @@ export class Engine {
     else if (what === 'loseContext' || what === 'restoreContext') {
       const ext = this.canvas && this.canvas.getContext('webgl2') && this.canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
       if (!this.ext && ext) this.ext = ext; // a lost context still answers its extension object
-      if (what === 'loseContext') this.selfLost = true;
+      // Only a loss that will happen is ours: a flag left set would let a real GPU crash be restored.
+      if (what === 'loseContext') this.selfLost = !!ext && !this.canvas.getContext('webgl2').isContextLost();
       if (this.ext) this.ext[what]();
       reply.ok = !!this.ext;
     } else if (what === 'watchQueries') {

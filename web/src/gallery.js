@@ -42,6 +42,8 @@ export function backingDpr(width, height, dpr) {
 }
 
 let fullscreenKeys = 0; // numbers each gallery's full-viewport history entry (history.state.wgFullscreen)
+// …with this page load's own mark: an entry left by an earlier load of the page (a reload on it) is not ours.
+const LOAD_MARK = Math.random().toString(36).slice(2, 8);
 // kMaxTextureSide in widget/platform/app.h: no photo is fetched for a larger box.
 const MAX_TEXTURE_SIDE = 2048;
 // The longest the wasm waits for the poster's photo before it is fetched anyway (a slow or huge photo
@@ -90,7 +92,7 @@ export class Gallery {
     this._hovered = false;
     this._linkId = null;        // deep-link id, null when off
     this._viewport = null;      // full-viewport mode (no Fullscreen API): what it changed on the page, to restore
-    this._fsKey = 'wg' + (++fullscreenKeys); // its history entry's mark (history.state.wgFullscreen)
+    this._fsKey = 'wg' + LOAD_MARK + (++fullscreenKeys); // its history entry's mark (history.state.wgFullscreen)
     this._popOwn = false;       // leaving full-viewport mode went back over its history entry: that popstate is ours
     this._wasFull = false;      // full screen (either kind) when last told: a change fires `fullscreen`
     this._input = new Input(this);
@@ -196,7 +198,7 @@ export class Gallery {
     const host = this.host;
     if (this._viewport) this._leaveViewport(false);
     else if (this.fullscreen) (document.exitFullscreen || document.webkitExitFullscreen).call(document);
-    else if (host.requestFullscreen && document.fullscreenEnabled !== false) host.requestFullscreen().catch(() => {});
+    else if (host.requestFullscreen && document.fullscreenEnabled !== false) host.requestFullscreen().catch(() => this._enterViewport()); // refused (a web view): the viewport
     else if (host.webkitRequestFullscreen && document.webkitFullscreenEnabled !== false) host.webkitRequestFullscreen();
     else this._enterViewport(); // iPhone Safari: no element full screen at all
   }
@@ -207,7 +209,10 @@ export class Gallery {
   _enterViewport() {
     if (this._viewport || this._destroyed || !this.region) return;
     const de = document.documentElement.style;
-    this._viewport = { x: scrollX, y: scrollY, overflow: de.getPropertyValue('overflow'), priority: de.getPropertyPriority('overflow') };
+    // The root's own inline overflow, each axis (the shorthand reads '' when they differ), to put back.
+    const saved = ['overflow-x', 'overflow-y'].map((p) => [p, de.getPropertyValue(p), de.getPropertyPriority(p)]);
+    this._viewport = { x: scrollX, y: scrollY, saved };
+    this._popOwn = false; // a Back of ours still queued from a quick toggle must not swallow the reader's next one
     // The root's overflow (not the body's position) keeps the page where it is behind the gallery;
     // touches do not reach the page at all (the canvas's touch-action: none, styles.js).
     de.setProperty('overflow', 'hidden', 'important');
@@ -224,8 +229,8 @@ export class Gallery {
     if (!v) return;
     this._viewport = null;
     const de = document.documentElement.style;
-    if (v.overflow) de.setProperty('overflow', v.overflow, v.priority);
-    else de.removeProperty('overflow');
+    de.removeProperty('overflow');
+    for (const [p, value, priority] of v.saved) if (value) de.setProperty(p, value, priority);
     // Back to the article's height at once: a height transition from the full-viewport 100% would
     // start from the stage's height as no height at all (contain: strict), an empty box growing.
     this.stage.style.transition = 'none';
@@ -597,6 +602,7 @@ export class Gallery {
 
   // ---- failure and fallback -----------------------------------------------------------------
   _fail(message, diagnostics) {
+    this._leaveViewport(false); // the plain gallery has no exit button: the page must not stay covered
     this._dropPoster();
     this._dispatch('error', showMessage(this.message, message, diagnostics));
   }
@@ -604,6 +610,7 @@ export class Gallery {
   // No WebGL2 or no wasm: the mirror becomes a visible plain-HTML gallery. `model` is the wasm's
   // validated gallery, or (no wasm) the raw JSON, which the mirror reads defensively.
   _fallback(model, why) {
+    this._leaveViewport(false); // the plain gallery has no exit button: the page must not stay covered
     if (!model || typeof model !== 'object' || !Array.isArray(model.slides) || !model.slides.length) {
       this._mode = 'failed';
       return this._fail(why || 'The gallery could not be shown.', []);

@@ -47,9 +47,11 @@ function photoUrlAllowed(s) {
 export function slideFigureLines(s, jsonUrl) {
   const size = s.width > 0 && s.height > 0 ? ` width="${s.width | 0}" height="${s.height | 0}"` : '';
   // The slide's other sizes, for the browser to choose from as the widget would (image_choice.h).
+  // A srcset candidate's URL may hold no space or comma (they separate candidates).
+  const candidate = (url, w) => `${urlFromPage(url, jsonUrl).replace(/ /g, '%20').replace(/,/g, '%2C')} ${w | 0}w`;
   const set = (Array.isArray(s.srcset) ? s.srcset : []).filter((c) => c && photoUrlAllowed(c.url) && c.width > 0)
-    .map((c) => `${urlFromPage(c.url, jsonUrl).replace(/ /g, '%20').replace(/,/g, '%2C')} ${c.width | 0}w`);
-  if (set.length && s.width > 0) set.push(`${urlFromPage(s.image, jsonUrl)} ${s.width | 0}w`);
+    .map((c) => candidate(c.url, c.width));
+  if (set.length && s.width > 0) set.push(candidate(s.image, s.width));
   const srcset = set.length ? ` srcset="${escapeAttr(set.join(', '))}" sizes="100vw"` : '';
   const text = (v) => (typeof v === 'string' ? v : '');
   const caption = [text(s.caption) ? escapeText(s.caption) : '', text(s.credit) ? `<small>${escapeText(s.credit)}</small>` : '']

@@ -18,6 +18,8 @@ const CSS = `
   contain: strict; } /* its size is its own: the canvas's buffer resizing (render scale) lays out only this box */
 .wg-stage[hidden] { display: none; }
 :host(:fullscreen) .wg-stage, :host(:fullscreen) .wg-root { height: 100vh; }
+/* Safari before 16.4 (the prefixed API): a rule of its own, an unknown pseudo-class drops a whole list. */
+:host(:-webkit-full-screen) .wg-stage, :host(:-webkit-full-screen) .wg-root { height: 100vh; }
 /* Full-viewport mode (gallery.js _enterViewport), where the element cannot be made full screen (iPhone
    Safari): the element itself over the whole viewport, inside the safe area, opaque (black under a
    transparent --wg-background). !important: inside a shadow tree it outranks the page's own rules for
