@@ -144,3 +144,11 @@ test('this checkout is never published: prepublishOnly refuses', () => {
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /not published from/);
 });
+
+// A server runtime that matches no `node` condition (an edge runtime) takes the browser's ES module:
+// it must load there and say which calls need a browser, not crash on HTMLElement.
+test('the browser ES module loads where there is no DOM; mount() says it runs in the browser', async () => {
+  const m = await import(pathToFileURL(path.join(L.ROOT, 'dist/wasm-gallery.mjs')).href);
+  assert.equal(m.version, require(path.join(L.ROOT, 'package.json')).version);
+  assert.throws(() => m.mount(), /runs in the browser/);
+});

@@ -28,7 +28,11 @@ function expose(host, gallery) {
     next: call('next'), prev: call('prev'), goTo: call('goTo') });
 }
 
-class WasmGalleryElement extends HTMLElement {
+// A server runtime that imports the browser build (an edge runtime matching no `node` export condition)
+// has no HTMLElement: the module still loads there, and install() says what needs a browser.
+const ElementBase = typeof HTMLElement === 'function' ? HTMLElement : class {};
+
+class WasmGalleryElement extends ElementBase {
   static get observedAttributes() { return ['src']; }
   connectedCallback() {
     if (!this._gallery) this._create();
@@ -146,6 +150,10 @@ function watchDivs() {
 }
 
 export function install() {
+  if (typeof window === 'undefined' || typeof customElements === 'undefined') {
+    const browserOnly = (what) => () => { throw new Error(`wasm-gallery: ${what}() runs in the browser (this runtime has no DOM)`); };
+    return { mount: browserOnly('mount'), validate: browserOnly('validate'), version: VERSION, preload: browserOnly('preload') };
+  }
   if (window.WasmGallery && window.WasmGallery.version) return window.WasmGallery;
   if (!customElements.get('wasm-gallery')) customElements.define('wasm-gallery', WasmGalleryElement);
   const start = () => {
