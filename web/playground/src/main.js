@@ -43,6 +43,7 @@ const app = {
   origin: SAMPLE_URL,   // what "reset" goes back to: ?src, or the sample
   source: SAMPLE_URL,   // where the JSON came from: the base of its relative URLs
   model: null,          // the last valid gallery, normalized by the wasm
+  modelSource: '',      // the URL its JSON came from (its photos' base)
   diagnostics: [],      // the validator's, for the text `validated`
   validated: null,      // the editor document the diagnostics belong to
   findings: [],         // photo checks per slide, for `model`
@@ -68,9 +69,11 @@ async function fetchText(url) {
   return r.text();
 }
 
+// A slide's URL against the JSON it came from: the shown model's own source (an example opened
+// since, whose render is still to come, must not re-base the old model's photos), else the current.
 function absolute(url) {
   if (local.has(url)) return url;
-  try { return new URL(url, app.source).href; } catch { return url; }
+  try { return new URL(url, app.modelSource || app.source).href; } catch { return url; }
 }
 
 function thumbOf(slide) {
@@ -88,6 +91,7 @@ function schedule() {
 
 async function render() {
   const seq = ++app.seq;
+  const source = app.source;
   $('#state').dataset.checks = 'pending';  // the photo checks of this text are still to come
   const doc = view.state.doc;
   let verdict;
@@ -127,6 +131,7 @@ async function render() {
     return;
   }
   app.model = verdict.gallery;
+  app.modelSource = source;
   const text = await previewText(app.model);
   if (seq !== app.seq) return;
   await preview.show(text);
@@ -497,6 +502,7 @@ async function openExample(key) {
   try {
     const text = await fetchText(ex.url);
     clearDraft();
+    app.seq++; // the old text's photo checks still under way end without touching the strip
     app.origin = app.source = ex.url;
     app.current = 0;
     app.pendingSlide = 0;
