@@ -1,130 +1,14 @@
-// reader.test.js — what a reader and a site see, in one engine (WG_ENGINE = chromium | firefox | webkit;
-// scripts/test.js runs it once per engine): the gallery starts and draws its photo, a finger's flick,
-// a mouse drag and the keys page it, a pinch and the + key zoom it, Arabic reads right to left with
-// real glyphs and Chinese shows real glyphs, the plain-HTML fallback works without WebGL2, and a lost
-// WebGL context comes back drawing. Each engine's path (render worker or page thread) and version go
-// to test-output/engines/support-<engine>.json, which the README's support table is made from.
+// reader.test.js — what a reader sees, in one engine (WG_ENGINE = chromium | firefox | webkit;
+// scripts/test.js runs every file of tests/engines once per engine): the gallery starts and draws its
+// photo, a finger's flick, a mouse drag and the keys page it, a pinch and the + key zoom it, Arabic reads
+// right to left with real glyphs and Chinese shows real glyphs, the plain-HTML fallback works without
+// WebGL2, a lost WebGL context comes back drawing, More and Less, broken photos among good ones. The
+// engine's path (render worker or page thread) goes to the support table (journeys.js, support.js).
 'use strict';
-const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { listen } = require('../../scripts/serve.js');
-const { launch, OUT } = require('./driver.js');
-
-const ENGINE = process.env.WG_ENGINE || 'chromium';
-let browser, server, base;
-const support = { engine: ENGINE, version: '', thread: '', results: {} };
-
-before(async () => {
-  const srv = await listen(0, '127.0.0.1');
-  server = srv.server;
-  base = srv.url;
-  browser = await launch(ENGINE);
-  support.version = browser.version;
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-  fs.writeFileSync(path.join(OUT, `support-${ENGINE}.json`), JSON.stringify(support, null, 1));
-});
-
-// Runs `fn(tab)` in a new tab, records the outcome for the support table, and checks that the page
-// threw nothing uncaught.
-function journey(name, opts, fn) {
-  test(`${ENGINE}: ${name}`, async () => {
-    const tab = await browser.newTab(base, opts);
-    try {
-      await fn(tab);
-      const errors = (await tab.pageErrors()).filter((e) => !/WebGL|context/i.test(e));
-      assert.deepEqual(errors, [], 'no uncaught error on the page');
-      support.results[name] = 'pass';
-    } catch (e) {
-      support.results[name] = 'fail: ' + String(e.message).split('\n')[0].slice(0, 200);
-      throw e;
-    } finally {
-      await tab.close();
-    }
-  });
-}
-
-// ---- reading the gallery ---------------------------------------------------------------------------
-const state = (tab, sel = 'wasm-gallery') => tab.evaluate((s) => {
-  const g = document.querySelector(s);
-  const st = g.stats || {};
-  return { index: g.index, count: g.count, zoom: st.zoom, animating: !!st.animating, mode: st.mode, webgl: st.webgl,
-    frames: st.framesRendered, thread: st.thread };
-}, sel);
-
-// The gallery is drawing with a live context and at rest (on slide `index` if given).
-function settled(tab, sel = 'wasm-gallery', index = null, timeout = 20000) {
-  return tab.waitFor(([s, i]) => {
-    const g = document.querySelector(s);
-    const st = g && g.stats;
-    return !!st && st.mode === 'gl' && st.webgl === 'live' && st.framesRendered > 0 && !st.animating && (i === null || g.index === i);
-  }, [sel, index], { timeout });
-}
-
-// No frame drawn across a few of the page's animation frames: what a screenshot then shows is final.
-function still(tab, sel = 'wasm-gallery') {
-  return tab.waitFor((s) => new Promise((resolve) => {
-    const g = document.querySelector(s);
-    const f0 = g.stats.framesRendered;
-    let n = 0;
-    const tick = () => (++n < 4 ? requestAnimationFrame(tick) : resolve(g.stats.framesRendered === f0 && !g.stats.animating));
-    requestAnimationFrame(tick);
-  }), sel);
-}
-
-// The gallery's box and its photo band (3:2 from its top), in CSS px of the viewport.
-const box = (tab, sel = 'wasm-gallery') => tab.evaluate((s) => {
-  const r = document.querySelector(s).getBoundingClientRect();
-  return { x: r.left, y: r.top, w: r.width, h: r.height, photoH: r.width / 1.5, vw: innerWidth };
-}, sel);
-
-// Records the galleries' slidechange events from now on (window.__wgSlides).
-const recordSlides = (tab) => tab.evaluate(() => {
-  window.__wgSlides = [];
-  document.addEventListener('slidechange', (e) => window.__wgSlides.push(e.detail.index), true);
-});
-const slides = (tab) => tab.evaluate(() => window.__wgSlides.slice());
-
-// Distinct colours and luminance spread of a rect (CSS px) of a screenshot; the screenshot's own
-// scale (device pixels) is read from its width.
-function pixels(shot, b, rect) {
-  const { png } = shot;
-  const k = png.width / b.vw;
-  const x0 = Math.max(0, Math.round(rect.x * k)), y0 = Math.max(0, Math.round(rect.y * k));
-  const x1 = Math.min(png.width, Math.round((rect.x + rect.w) * k)), y1 = Math.min(png.height, Math.round((rect.y + rect.h) * k));
-  const colours = new Set();
-  let min = 255, max = 0;
-  for (let y = y0; y < y1; y += 2) {
-    for (let x = x0; x < x1; x += 2) {
-      const i = (y * png.width + x) * 4, d = png.data;
-      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      const l = 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2];
-      min = Math.min(min, l); max = Math.max(max, l);
-    }
-  }
-  return { colours: colours.size, lumaRange: max - min };
-}
-
-// The photo is on screen: a photo has hundreds of colours where a poster colour or a blank canvas has few.
-async function photoDrawn(tab, name, sel = 'wasm-gallery') {
-  await tab.waitFor((s) => { const st = document.querySelector(s).stats; return st.photoDrawn && !st.animating; }, sel);
-  await still(tab, sel);
-  const b = await box(tab, sel);
-  const shot = await tab.screenshot(`${ENGINE}-${name}`);
-  const p = pixels(shot, b, { x: b.x + b.w * 0.2, y: b.y + b.photoH * 0.25, w: b.w * 0.6, h: b.photoH * 0.5 });
-  assert.ok(p.colours > 300, `${name}: the photo is drawn (${p.colours} colours in its middle; ${shot.file})`);
-  return { b, shot };
-}
-
-async function firstPhoto(tab, page, sel = 'wasm-gallery') {
-  await tab.goto(page);
-  await settled(tab, sel, null, 40000);
-  return photoDrawn(tab, 'first-photo', sel);
-}
+const { ENGINE, journey, notePath, state, settled, still, box, recordSlides, slides, pixels, photoDrawn, firstPhoto } = require('./journeys.js');
 
 // ---- journeys ----------------------------------------------------------------------------------------
 journey('starts and draws the first photo', { width: 1000, height: 760 }, async (tab) => {
@@ -132,7 +16,7 @@ journey('starts and draws the first photo', { width: 1000, height: 760 }, async 
   const s = await state(tab, '#g');
   assert.equal(s.count, 10);
   assert.equal(s.index, 0);
-  support.thread = s.thread;
+  notePath(s.thread);
   const counter = await tab.evaluate(() => document.querySelector('#g').shadowRoot.textContent.includes('1/10') ||
     document.querySelector('#g').shadowRoot.querySelector('[role="region"]').getAttribute('aria-roledescription'));
   assert.ok(counter, 'the gallery has its region (and counter) in the DOM');
@@ -319,4 +203,55 @@ journey('a lost WebGL context comes back and draws the same slide', { width: 100
   await photoDrawn(tab, 'context-restored', '#g');
   await tab.evaluate(() => document.querySelector('#g').next());
   await settled(tab, '#g', 4);
+});
+
+journey('More shows the whole text, Less shrinks it back', { width: 420, height: 800 }, async (tab) => {
+  await firstPhoto(tab, '/');
+  const height = () => tab.evaluate(() => document.querySelector('wasm-gallery').getBoundingClientRect().height);
+  const h0 = await height();
+  await tab.evaluate(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more').scrollIntoView({ block: 'center' }));
+  await still(tab);
+  const more = () => tab.evaluate(() => {
+    const r = document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more').getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2, r.width, r.height];
+  });
+  const [x, y, w, h] = await more();
+  assert.ok(w >= 24 && h >= 24, 'a More control where the text is cut');
+  await tab.tap(x, y, { pointer: 'mouse' });
+  await tab.waitFor((h) => document.querySelector('wasm-gallery').getBoundingClientRect().height > h + 40, h0);
+  // The box grows with a height transition: Less is where it ends up once that is over.
+  const transitionsDone = () => tab.waitFor(() => document.querySelector('wasm-gallery').shadowRoot.getAnimations().length === 0);
+  await transitionsDone();
+  const label = await tab.evaluate(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more').getAttribute('aria-label'));
+  assert.match(label, /less/i, 'the button now says it shows less');
+  await tab.evaluate(() => document.querySelector('wasm-gallery').shadowRoot.querySelector('.wg-more').scrollIntoView({ block: 'center' }));
+  await transitionsDone();
+  await still(tab);
+  const [x2, y2] = await more();
+  await tab.tap(x2, y2, { pointer: 'mouse' });
+  await tab.waitFor((h) => Math.abs(document.querySelector('wasm-gallery').getBoundingClientRect().height - h) < 2, h0);
+});
+
+journey('broken photos get a placeholder and an error naming their slide; the good ones show', { width: 1000, height: 760 }, async (tab) => {
+  await tab.goto('/test/images-mixed.html');
+  await tab.evaluate(() => {
+    window.__wgSlideErrors = [];
+    document.addEventListener('error', (e) => { if (e.detail && typeof e.detail.slide === 'number') window.__wgSlideErrors.push(e.detail); }, true);
+  });
+  await settled(tab, '#mixed', null, 40000);
+  const n = await tab.evaluate(() => document.getElementById('mixed').count);
+  for (let i = 0; i < n; i++) {
+    await tab.evaluate((k) => document.getElementById('mixed').goTo(k), i);
+    await settled(tab, '#mixed', i);
+    // Drawn: the photo faded in, or its placeholder with the reason.
+    await tab.waitFor(() => document.getElementById('mixed').stats.photoDrawn, null, { timeout: 30000 });
+  }
+  const errs = await tab.evaluate(() => window.__wgSlideErrors.map((d) => ({ slide: d.slide, message: d.message })));
+  const slidesWithErrors = [...new Set(errs.map((e) => e.slide))].sort();
+  // images-mixed.html: slides 2–7 are broken (empty, truncated, HTML, 30000×30000, 404, network), 1 and 8 good.
+  assert.deepEqual(slidesWithErrors, [1, 2, 3, 4, 5, 6], JSON.stringify(errs));
+  for (const e of errs) assert.match(e.message, new RegExp(`^Slide ${e.slide + 1}: `), 'the message names the slide');
+  await tab.evaluate(() => document.getElementById('mixed').goTo(7));
+  await settled(tab, '#mixed', 7);
+  await photoDrawn(tab, 'mixed-good', '#mixed');
 });

@@ -2,50 +2,11 @@
 // runs it once per engine): every embed form works with the same API and the page's CSS stays out;
 // bad galleries say what is wrong and where while a good one beside them works; hostile captions stay
 // text; a strict CSP is kept; a server-rendered first slide hands over to the canvas; the keyboard
-// reaches the controls; without the Fullscreen API (iPhone Safari) full screen is the viewport.
+// reaches the controls; without the Fullscreen API (iPhone Safari) full screen is the viewport; the
+// opt-in deep link; the site's CSS custom properties; twenty galleries on one page.
 'use strict';
-const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('fs');
-const path = require('path');
-const { listen } = require('../../scripts/serve.js');
-const { launch, OUT } = require('./driver.js');
-
-const ENGINE = process.env.WG_ENGINE || 'chromium';
-let browser, server, base;
-const results = {};
-
-before(async () => {
-  const srv = await listen(0, '127.0.0.1');
-  server = srv.server;
-  base = srv.url;
-  browser = await launch(ENGINE);
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-  // Joins the reader's journeys in the support table (support.js).
-  const file = path.join(OUT, `support-${ENGINE}.json`);
-  const support = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { engine: ENGINE, version: browser && browser.version, results: {} };
-  Object.assign(support.results, results);
-  fs.writeFileSync(file, JSON.stringify(support, null, 1));
-});
-
-function journey(name, opts, fn) {
-  test(`${ENGINE}: ${name}`, async () => {
-    const tab = await browser.newTab(base, opts);
-    try {
-      await fn(tab);
-      assert.deepEqual((await tab.pageErrors()).filter((e) => !/WebGL|context/i.test(e)), [], 'no uncaught error on the page');
-      results[name] = 'pass';
-    } catch (e) {
-      results[name] = 'fail: ' + String(e.message).split('\n')[0].slice(0, 200);
-      throw e;
-    } finally {
-      await tab.close();
-    }
-  });
-}
+const { ENGINE, journey } = require('./journeys.js');
 
 // The gallery `sel` draws its current photo: WebGL live, at rest, photo faded in.
 function drawn(tab, sel, timeout = 40000) {
@@ -176,4 +137,53 @@ journey('without the Fullscreen API (iPhone Safari) the full-screen button fills
   assert.ok(shot.png.width > 0);
   await tab.key('Escape');
   await tab.waitFor(() => document.getElementById('g').getBoundingClientRect().height < innerHeight - 50);
+});
+
+journey('deep link (opt-in): #trip/3 opens slide 3 and navigation rewrites the URL in place', { width: 1000, height: 760 }, async (tab) => {
+  await tab.goto('/test/embed-mount.html#trip/3');
+  await tab.waitFor(() => window.WasmGallery && window.WasmGallery.mount);
+  const length = await tab.evaluate(() => {
+    window.inst = WasmGallery.mount(document.getElementById('host'), { src: '/test/embed-three.json', options: { deepLink: 'trip' } });
+    return history.length;
+  });
+  await tab.waitFor(() => window.inst.count === 3);
+  assert.equal(await tab.evaluate(() => window.inst.index), 2);
+  await tab.evaluate(() => window.inst.prev());
+  await tab.waitFor(() => location.hash === '#trip/2');
+  assert.equal(await tab.evaluate(() => history.length), length, 'replaceState: no new history entry');
+});
+
+journey("the site's CSS custom properties colour the gallery", { width: 1000, height: 760 }, async (tab) => {
+  await tab.goto('/test/look-theme.html');
+  await drawn(tab, '#themed');
+  // The bottom-right corner of the text panel (its background), in the screenshot's pixels.
+  const corner = async (name) => {
+    await tab.evaluate(() => document.getElementById('themed').scrollIntoView({ block: 'end' }));
+    await tab.waitFor(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(!document.getElementById('themed').stats.animating)))));
+    const r = await tab.evaluate(() => { const b = document.getElementById('themed').getBoundingClientRect(); return { x: b.right - 6, y: b.bottom - 6, vw: innerWidth }; });
+    const { png } = await tab.screenshot(`${ENGINE}-${name}`);
+    const k = png.width / r.vw, i = (Math.round(r.y * k) * png.width + Math.round(r.x * k)) * 4;
+    return [png.data[i], png.data[i + 1], png.data[i + 2]];
+  };
+  const before = await corner('theme-default');
+  assert.ok(before.every((c) => c > 240), `the default panel is white: ${before}`);
+  await tab.evaluate(() => document.getElementById('themed').classList.add('brand'));
+  // The class reaches the engine and its redraw the screen a few frames later: looked at until then.
+  const isBrand = (c) => Math.abs(c[0] - 20) <= 3 && Math.abs(c[1] - 40) <= 3 && Math.abs(c[2] - 90) <= 3;
+  let brand = await corner('theme-brand');
+  for (const end = Date.now() + 15000; !isBrand(brand) && Date.now() < end;) brand = await corner('theme-brand');
+  assert.ok(isBrand(brand), `--wg-background of .brand: ${brand}`);
+});
+
+journey('20 galleries on a page: each draws its photo as the reader scrolls to it', { width: 1000, height: 760 }, async (tab) => {
+  await tab.goto('/test/many.html');
+  const ids = await tab.evaluate(() => [...document.querySelectorAll('wasm-gallery, [data-wasm-gallery]')].map((g, i) => g.id || (g.id = 'g' + i)));
+  assert.ok(ids.length >= 20, `${ids.length} galleries`);
+  for (const id of ids) {
+    await tab.evaluate((i) => document.getElementById(i).scrollIntoView({ block: 'center' }), id);
+    await drawn(tab, '#' + id, 60000);
+  }
+  // At most 12 live contexts (gl-lease.js): those far above gave theirs back.
+  const live = await tab.evaluate(() => [...document.querySelectorAll('wasm-gallery, [data-wasm-gallery]')].filter((g) => g.stats.webgl === 'live').length);
+  assert.ok(live <= 12, `${live} live contexts`);
 });
