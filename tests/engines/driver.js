@@ -229,24 +229,53 @@ async function freePort() {
   return new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
 }
 
+// How long one WebDriver command may take before it counts as failed (a script's own waits are far
+// shorter): a browser that died leaves its driver's reply pending for ever, and a test must fail, not hang.
+const WD_COMMAND_MS = 60000;
+// How long a new MiniBrowser may take to start (a few seconds here).
+const WD_SESSION_MS = 30000;
+
 async function launchWebKit() {
   const x = await startXvfb();
-  const port = await freePort();
-  const drv = spawn(process.env.WG_WEBKITDRIVER || 'WebKitWebDriver', ['--port=' + port, '--host=127.0.0.1'],
-    { stdio: 'ignore', env: { ...process.env, DISPLAY: x.display } });
-  const base = `http://127.0.0.1:${port}`;
-  async function wd(method, p, body) {
-    const r = await fetch(base + p, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  // The driver, started again when a MiniBrowser fails to start under it (seen once in a few hundred
+  // sessions here: the driver then never answers, and holds no session).
+  let drv = null, base = '';
+  async function startDriver() {
+    if (drv) drv.kill();
+    const port = await freePort();
+    drv = spawn(process.env.WG_WEBKITDRIVER || 'WebKitWebDriver', ['--port=' + port, '--host=127.0.0.1'],
+      { stdio: 'ignore', env: { ...process.env, DISPLAY: x.display } });
+    base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try { await wd('GET', '/status'); return; } catch (e) {
+        if (i > 100) { drv.kill(); x.stop(); throw new Error('WebKitWebDriver did not start: ' + e.message); }
+        await sleep(100);
+      }
+    }
+  }
+  async function wd(method, p, body, ms = WD_COMMAND_MS) {
+    const r = await fetch(base + p, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(ms) });
     const j = await r.json();
     if (j.value && j.value.error) throw new Error(`WebDriver ${p}: ${j.value.error}: ${j.value.message}`);
     return j.value;
   }
-  for (let i = 0; ; i++) {
-    try { await wd('GET', '/status'); break; } catch (e) {
-      if (i > 100) { drv.kill(); x.stop(); throw new Error('WebKitWebDriver did not start: ' + e.message); }
-      await sleep(100);
+  // A new MiniBrowser: a browser that did not start is started again (a fresh driver, at most twice);
+  // what it then shows is the test's business.
+  async function newSession() {
+    const caps = { capabilities: { alwaysMatch: { browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } } };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await wd('POST', '/session', caps, WD_SESSION_MS);
+      } catch (e) {
+        if (attempt >= 3) throw new Error(`MiniBrowser did not start (${attempt} tries): ${e.message}`);
+        console.log(`# WebKit: MiniBrowser did not start (${e.message}); the driver is started again`);
+        await startDriver();
+      }
     }
   }
+  await startDriver();
   let version = 'WebKitGTK';
   try { version = 'WebKitGTK ' + execFileSync('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' }).replace(/-.*/, ''); } catch { /* keep */ }
   const sessions = new Set();
@@ -254,8 +283,7 @@ async function launchWebKit() {
     engine: 'webkit', version,
     async newTab(base0, { width = 1000, height = 760 } = {}) {
       // One MiniBrowser per tab: a session is a browser window of its own.
-      const s = await wd('POST', '/session', { capabilities: { alwaysMatch: { browserName: 'MiniBrowser',
-        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } } });
+      const s = await newSession();
       const S = '/session/' + s.sessionId;
       sessions.add(S);
       await wd('POST', S + '/window/rect', { width, height });

@@ -36,8 +36,11 @@ after(async () => {
 
 // Runs `fn(tab)` in a new tab (opts: width, height, dpr, touch), records the outcome for the support
 // table, and checks that the page threw nothing uncaught.
+// A journey that runs past JOURNEY_MS fails (a browser that died must not hold the suite up).
+const JOURNEY_MS = 180000;
+
 function journey(name, opts, fn) {
-  test(`${ENGINE}: ${name}`, async () => {
+  test(`${ENGINE}: ${name}`, { timeout: JOURNEY_MS }, async () => {
     const tab = await browser.newTab(base, opts);
     try {
       await fn(tab);
