@@ -28,7 +28,7 @@ function ctest(dir, label) {
 // draw WebGL2 (WG_THREAD=main: harness.js). The others only in render workers, the default, to keep
 // the suite short; `WG_THREAD=main npm test` runs every suite that way. iphone: the page's thread is
 // where WebKit on an iPhone draws (no WebGL2 in its workers).
-const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'fonts', 'foundation', 'gpu-crash', 'iphone'];
+const MAIN_THREAD_SUITES = ['a11y', 'break', 'embed', 'fonts', 'foundation', 'gpu-crash', 'iphone', 'poster-gallery'];
 
 // node:test over the *.test.js of `dir` (those named in `only`, if given), counted from its TAP totals.
 function nodeSuite(label, dir, env, only) {

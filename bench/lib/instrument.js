@@ -10,8 +10,10 @@
 //                         callback after the first slide's <img> fired `load` (the frame the decoded
 //                         photo is painted in).
 //   __bench.t.canvasPhoto wasm-gallery only: its `ready` event (the canvas has taken over).
-//   __bench.t.interactive ms when the gallery takes input: wasm-gallery `ready`; Swiper: the later of
-//                         its first photo and `new Swiper()` having run.
+//   __bench.t.interactive ms when the gallery takes input: wasm-gallery: the frame its poster gallery
+//                         (the photo strip that swipes before the wasm is in) shows its photo, or its
+//                         `ready` event if earlier; Swiper: the later of its first photo and
+//                         `new Swiper()` having run.
 //   __bench.longtasks     PerformanceObserver 'longtask' entries (≥ 50 ms on the main thread).
 //   __bench.events        Event Timing entries of pointer, touch, mouse and click events that took
 //                         ≥ 16 ms (the API's floor) from the input to the next paint.
@@ -47,16 +49,23 @@ module.exports = function instrument() {
   const mark = (k, v) => { if (B.t[k] === undefined) B.t[k] = v === undefined ? performance.now() : v; };
   document.addEventListener('ready', () => { mark('firstPhoto'); mark('interactive'); mark('canvasPhoto'); }, true);
   // The poster lives in the gallery's shadow root, where a (non-composed) load event never reaches the
-  // document: watch for it from the first frame on, with the page's own rAF left uncounted.
+  // document: watch for it from the first frame on, with the page's own rAF left uncounted. The poster
+  // is a gallery (data-live: its JSON is known) that takes a swipe, a key or a dot from the frame its
+  // photo is shown in: wasm-gallery takes input then, as Swiper does once its first photo is shown.
   const watchPoster = () => {
-    if (B.t.firstPhoto !== undefined) return;
     const g = document.getElementById('gallery');
-    const img = g && g.shadowRoot && g.shadowRoot.querySelector('.wg-poster');
-    if (img && img.complete && img.naturalWidth) {
+    const s = g && g.shadowRoot;
+    const img = s && s.querySelector('.wg-poster');
+    const shown = img && img.complete && img.naturalWidth;
+    if (shown && B.t.posterLoad === undefined) {
       mark('posterLoad');
-      return origRaf(() => mark('firstPhoto'));
+      origRaf(() => mark('firstPhoto'));
     }
-    origRaf(watchPoster);
+    if (shown && B.t.posterLive === undefined && s.querySelector('.wg-poster-box[data-live]')) {
+      mark('posterLive');
+      origRaf(() => mark('interactive'));
+    }
+    if (B.t.firstPhoto === undefined || B.t.interactive === undefined) origRaf(watchPoster);
   };
   origRaf(watchPoster);
   document.addEventListener('error', (e) => { if (e.detail) B.errors.push(e.detail.message); }, true);

@@ -167,8 +167,12 @@ test('on a 1280×800 screen the form is beside the preview, in view; 100% shows 
   const page = await h.openPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await openPlayground(page);
   const inView = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.width > 0; });
+  // The page's layout settles as its slide strip and preview fill in (in a clean-clone run the strip's
+  // first button was read once while still below the fold): each one is waited for until it is in view.
   for (const sel of ['#f-alt', '#f-caption', '#f-credit', '#slides button[data-index="0"]']) {
-    assert.ok(await inView(sel), `${sel} is in view (${JSON.stringify(await page.$eval(sel, (el) => el.getBoundingClientRect()))})`);
+    await h.until(page, (s) => { const el = document.querySelector(s); const r = el && el.getBoundingClientRect();
+      return !!r && r.top >= 0 && r.bottom <= innerHeight && r.width > 0; }, sel, { timeout: 10000,
+      what: `${sel} in view (${JSON.stringify(await page.$eval(sel, (el) => el.getBoundingClientRect()))} at first)` });
   }
   assert.match(await page.textContent('#device-note'), /shown at \d+%/);
   await page.locator('.seg label', { hasText: '100%' }).click();

@@ -255,3 +255,42 @@ journey('broken photos get a placeholder and an error naming their slide; the go
   await settled(tab, '#mixed', 7);
   await photoDrawn(tab, 'mixed-good', '#mixed');
 });
+
+// The poster strip rests on slide i (the reader's slide: g.index), before the wasm: there, and its
+// slidechange fired (recordSlides).
+const posterAt = (tab, i) => tab.waitFor((k) => {
+  const g = document.querySelector('#g');
+  const track = g.shadowRoot && g.shadowRoot.querySelector('.wg-poster-track');
+  return !!track && Math.abs(Math.abs(track.scrollLeft) / track.clientWidth - k) < 0.01 && g.index === k &&
+    window.__wgSlides[window.__wgSlides.length - 1] === k;
+}, i);
+
+journey('before the wasm the poster is the gallery: a click, the arrow keys, a dot and a mouse drag page it; the canvas takes over there', { width: 1000, height: 760 }, async (tab) => {
+  await tab.goto('/test/engines-held-wasm.html');
+  await tab.waitFor(() => {
+    const s = document.querySelector('#g').shadowRoot;
+    const img = s && s.querySelector('.wg-poster-box[data-live] .wg-poster');
+    return !!img && img.complete && img.naturalWidth > 0;
+  }, null, { timeout: 30000 });
+  await recordSlides(tab);
+  const b = await box(tab, '#g');
+  const y = b.y + b.photoH / 2;
+  await tab.tap(b.x + b.w / 2, y, { pointer: 'mouse' }); // puts the keyboard in the gallery, as on the canvas
+  await tab.key('ArrowRight');
+  await posterAt(tab, 1);
+  const dot = await tab.evaluate(() => {
+    const r = document.querySelector('#g').shadowRoot.querySelectorAll('.wg-poster-dot')[4].getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  });
+  await tab.tap(dot[0], dot[1], { pointer: 'mouse' });
+  await posterAt(tab, 4);
+  await tab.swipe([b.x + b.w * 0.3, y], [b.x + b.w * 0.7, y], { ms: 300, pointer: 'mouse' });
+  await posterAt(tab, 3);
+  assert.deepEqual(await slides(tab), [1, 4, 3]);
+  assert.equal((await state(tab, '#g')).mode, 'loading', 'the wasm is still held back');
+  await tab.evaluate(() => window.__releaseWasm());
+  await settled(tab, '#g', 3, 40000);
+  await photoDrawn(tab, 'poster-then-canvas', '#g');
+  assert.equal(await tab.evaluate(() => document.querySelector('#g').shadowRoot.querySelectorAll('.wg-poster-box').length), 0, 'the poster is gone');
+  assert.deepEqual(await slides(tab), [1, 4, 3], 'the canvas took over on that slide, with no slidechange of its own');
+});

@@ -164,7 +164,10 @@ export class Engine {
       case 'goTo': M._wg_go_to(m.index, t); break;
       case 'next': M._wg_next(t); break;
       case 'prev': M._wg_prev(t); break;
-      case 'jump': M._wg_jump_to(m.index); break;
+      case 'jump':
+        M._wg_jump_to(m.index);
+        if (m.handover) this.shown = false; // the page's poster moved on: say `shown` again for this slide
+        break;
       case 'hover': M._wg_hover(m.on ? 1 : 0, t); break;
       case 'focus': M._wg_focus(m.on ? 1 : 0, t); break;
       case 'visible':
@@ -392,7 +395,8 @@ export class Engine {
         // Said once that frame is on screen: a worker's frames reach the screen a frame or more after
         // they are drawn, and the page drops its poster on this word (no flash of an older frame).
         this.shown = true;
-        raf(() => raf(() => { if (!this.destroyed) this.post('shown', {}); }));
+        const seq = this.seq; // the commands this frame has seen (gallery.js _handOver)
+        raf(() => raf(() => { if (!this.destroyed) this.post('shown', { seq }); }));
       }
       if (more) this._postStats(false);
       else this._statsAtRest();

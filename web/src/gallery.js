@@ -6,11 +6,12 @@
 // its context canvas-life.js, the photos images.js.
 import { adoptStyles } from './styles.js';
 import { compileModule } from './runtime.js';
-import { reservedHeight, peekShape } from './reserve.js';
+import { reservedHeight, peekShape, dotsShown } from './reserve.js';
 import { Mirror, HIT, urlAllowedHere } from './mirror.js';
 import { ImageLoader } from './images.js';
 import { decodePool } from './decode-pool.js';
-import { posterSource, showPoster, dropPoster, serverRenderedPhoto, photoSettled, afterNextPaint } from './poster.js';
+import { posterSource, posterSlides, serverRenderedPhoto, photoSettled, afterNextPaint } from './poster.js';
+import { PosterGallery } from './poster-gallery.js';
 import { EngineClient } from './client.js';
 import { fetchSource, withOptions, sourceName } from './source.js';
 import { readView, readDirection } from './page-view.js';
@@ -76,6 +77,9 @@ export class Gallery {
     this._destroyed = false;
     this._expanded = false;
     this._poster = null;        // the first photo's <img> while the canvas has not drawn it
+    this._posterView = null;    // the poster as a gallery (poster-gallery.js) until the canvas takes over
+    this._handoverSeq = 0;      // the last jump that told the engine the poster's slide (a `shown` before it is stale); 0: none pending
+    this._shownWaiting = null;  // the canvas is ready to take over, the reader's hand is still on the poster
     this._cleanups = [];
     this._shape = { aspect: 1.5, count: null, json: null }; // count null: not known before the JSON
     this._model = null;
@@ -125,6 +129,7 @@ export class Gallery {
   // The engine's slide, or, right after a navigation the engine has not answered yet, the slide that
   // navigation goes to (as the engine will say): `g.next(); g.index` is the new slide, as on one thread.
   get index() {
+    if (this._posterUp()) return this._posterView.target;
     if (this._mode !== 'gl' || !this._state) return this._index;
     return this._predicting() ? this._prediction.index : this._state.index;
   }
@@ -149,6 +154,8 @@ export class Gallery {
     s.thread = this._client ? this._client.thread : 'none';
     if (this._predicting()) s.animating = true; // told to move, not yet answered: not at rest
     if (this._input.pointers.size) s.animating = true; // held by a finger or the mouse (engine.js)
+    // The poster gallery moves or is held, or rests on a slide the canvas has not yet drawn to take over.
+    if (this._posterUp() && (this._posterView.busy || this._handoverSeq)) s.animating = true;
     // Let go, and the engine has not yet said whether that starts a move (its state or 'seen' carries
     // the command's number): not at rest either.
     if (this._input.letGoSeq > ((this._state && this._state.seq) || 0)) s.animating = true;
@@ -160,6 +167,7 @@ export class Gallery {
   goTo(i) {
     i = Math.trunc(Number(i));
     if (!Number.isFinite(i)) return;
+    if (this._posterUp()) return this._posterView.go(i);
     if (this._mode === 'gl' && this._glLive) this._navigate('goTo', { index: i }, i);
     else if (this._mode === 'gl') this._jump(i);
     else if (this._mode === 'fallback') this._showPlain(i);
@@ -522,25 +530,69 @@ export class Gallery {
   }
 
   // The first photo as an <img> until the canvas has drawn it (poster.js): the server-rendered one
-  // until the JSON is in, then the JSON's start slide (the same <img>, kept when its URL is one of
-  // that slide's).
+  // until the JSON is in, then the JSON's slides as the poster gallery (poster-gallery.js) on its start
+  // slide (the same <img>, kept when its URL is one of that slide's).
   _showPoster() {
     if (this._showHeader()) return;
-    let src = null;
     const json = this._shape.json;
+    let sources = null, index = 0;
     if (json) {
       let start = this._pendingIndex !== null ? this._pendingIndex : -1;
       const linkId = deepLink.linkId(json.options && json.options.deepLink, this.host);
       if (start < 0 && linkId) start = deepLink.readSlide(linkId);
-      src = posterSource(json, this._jsonUrl, start, urlAllowedHere, this._photoBox());
-      if (src && this._ssr && src.urls.includes(this._ssr.url)) src.url = this._ssr.url;
+      const box = this._photoBox();
+      const src = posterSource(json, this._jsonUrl, start, urlAllowedHere, box);
+      if (!src) return this._dropPoster();
+      index = src.index;
+      sources = posterSlides(json, this._jsonUrl, urlAllowedHere, box);
+      const ssr = this._ssr && sources[index] && sources[index].urls.includes(this._ssr.url);
+      if (ssr) sources[index].url = this._ssr.url;
     } else if (this._ssr && !this._poster) {
-      src = this._ssr;
+      sources = [this._ssr];
     } else {
       return;
     }
-    if (!src) return this._dropPoster();
-    this._poster = showPoster(this.stage, src, this._shape.aspect, this._poster);
+    this._posterShow(sources, index, json);
+  }
+
+  _posterShow(sources, index, json) {
+    this._applyDirection(); // the strip runs in the gallery's direction (slide 2 is on the left right to left)
+    if (!this._posterView) {
+      this._posterView = new PosterGallery(this.stage, { onSettle: (i) => this._posterSettled(i), onIdle: () => this._posterIdle() });
+    }
+    const loop = !!(json && json.options && json.options.loop);
+    const band = !json || dotsShown(sources.length, this.host.clientWidth);
+    this._poster = this._posterView.show(sources, index, this._shape.aspect, { loop, band });
+  }
+
+  // The poster takes the gallery's input: a gallery of its own (its JSON is known), the canvas not yet in.
+  _posterUp() { return !!this._posterView && this._posterView.live && !this._ready; }
+
+  // The reader brought the poster to rest on slide i: the engine starts there (or jumps there, unseen
+  // under the poster, and says `shown` again once it has drawn that slide's photo).
+  _posterSettled(i) {
+    if (this._mode === 'loading') this._pendingIndex = i;
+    else if (this._mode === 'gl') this._handoverSeq = this._send('jump', { index: i, handover: true });
+    this._onSlide(i, this._posterView.sources.length);
+  }
+
+  _posterIdle() {
+    const d = this._shownWaiting;
+    if (d) this._handOver(d);
+  }
+
+  // The canvas has drawn the current slide's photo (`shown` {seq}): it takes over from the poster —
+  // at the slide the reader is on, and never under the reader's hand.
+  _handOver(d) {
+    this._shownWaiting = null;
+    const p = this._posterUp() ? this._posterView : null;
+    if (p) {
+      if (!(d.seq >= this._handoverSeq)) return; // drawn before the engine heard of the reader's slide
+      if (p.busy) { this._shownWaiting = d; return; }
+    }
+    this._ready = true;
+    this._dropPoster(); // the canvas now shows the photo the poster showed, in the same place
+    this._dispatch('ready', { index: this.index, count: this._count });
   }
 
   // The photo area in device px before the wasm has laid it out: full width at the first slide's aspect
@@ -552,8 +604,11 @@ export class Gallery {
   }
 
   _dropPoster() {
-    dropPoster(this._poster);
+    this._handoverSeq = 0;
+    if (this._posterView) this._posterView.drop();
+    this._posterView = null;
     this._poster = null;
+    this._shownWaiting = null;
   }
 
   // The engine's verdict on a load(): the mirror, the deep link and the view follow the new model.
@@ -579,10 +634,10 @@ export class Gallery {
       urlAllowed: urlAllowedHere });
     this._placed = null; // new buttons: place them over the controls again
     this._syncControls();
-    if (this._poster) {
+    if (this._posterView) {
       // Still over the canvas (its photo not drawn yet): it shows what the gallery now says.
-      const src = posterSource(model, this._jsonUrl, this._index, urlAllowedHere, this._photoBox());
-      if (src) this._poster = showPoster(this.stage, src, this._shape.aspect, this._poster);
+      const sources = posterSlides(model, this._jsonUrl, urlAllowedHere, this._photoBox());
+      if (sources[this._index]) this._posterShow(sources, this._index, model);
       else this._dropPoster();
     }
     this._readView();
@@ -639,6 +694,7 @@ export class Gallery {
 
   // ---- navigation -----------------------------------------------------------------------------
   _step(d) {
+    if (this._posterUp()) return this._posterView.go(this._posterView.target + d);
     if (this._mode === 'gl' && this._glLive) this._navigate(d > 0 ? 'next' : 'prev', {}, this.index + d);
     else if (this._mode === 'gl') this._jump(this.index + d);
     else if (this._mode === 'fallback') this._showPlain(this._index + d);
@@ -709,6 +765,11 @@ export class Gallery {
   // reading order (swapped right to left).
   _key(k, e) {
     if (this._rtl && (k === 1 || k === 2)) k = 3 - k;
+    if (this._posterUp()) {
+      e.preventDefault();
+      const p = this._posterView;
+      return p.go(k === 1 ? p.target - 1 : k === 2 ? p.target + 1 : k === 3 ? 0 : p.sources.length - 1);
+    }
     if (this._mode === 'gl' && this._glLive) {
       e.preventDefault();
       this._navigate('key', { key: k }, k === 1 ? this.index - 1 : k === 2 ? this.index + 1 : k === 3 ? 0 : this._count - 1);
@@ -807,12 +868,7 @@ export class Gallery {
       case 'uploaded': if (this._images) this._images.uploaded(d); break;
       case 'stats': this._stats = d; break;
       case 'seen': if (this._state && !(this._state.seq >= d.seq)) this._state = { ...this._state, seq: d.seq }; break;
-      case 'shown':
-        if (this._ready) break;
-        this._ready = true;
-        this._dropPoster(); // the canvas now shows the photo the poster showed, in the same place
-        this._dispatch('ready', { index: this.index, count: this._count });
-        break;
+      case 'shown': if (!this._ready) this._handOver(d); break;
       case 'crashed':
         this._fallback(this._model, 'The interactive gallery stopped (' + d.why + ').');
         break;

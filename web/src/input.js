@@ -12,6 +12,8 @@
 //   touch: the canvas's touch-action: pan-y leaves vertical pans to the browser (none while the photo
 //     is zoomed: a finger pans it); a pointer the engine finds to move vertically is released by it
 //     ('released') and no longer forwarded. Two fingers are the zoom's pinch, never the page's.
+//   the poster gallery (poster-gallery.js), while it is up, takes pointers and wheels itself: none
+//     reach the engine until the canvas has taken over.
 //   gesturestart/gesturechange (WebKit's own pinch events; iOS Safari zooms the page with them even
 //     where touch-action says no): prevented for a pinch over the photo, which zooms the photo; a
 //     pinch elsewhere (the text panel) is the page's zoom as usual.
@@ -86,6 +88,10 @@ export class Input {
 
   pointer(phase, e) {
     const g = this.g;
+    if (g._posterUp()) { // the poster gallery's (poster-gallery.js), under the reader's hand until it rests
+      if (phase === 0 && e.pointerType === 'mouse') g.region.focus({ preventScroll: true });
+      return;
+    }
     if (!g._glLive) return;
     // Two fingers are a pinch, the browser's (or, later, the zoom's), never a swipe: a second finger
     // cancels the first one's drag (it snaps back), and no finger counts until all are lifted.
@@ -151,7 +157,7 @@ export class Input {
   gestureStart(e) {
     const g = this.g, p = g._controls && g._controls.photo;
     this.gesture = false;
-    if (!g._glLive || !p) return;
+    if (!g._glLive || !p || g._posterUp()) return;
     const r = this.place();
     const x = e.clientX + scrollX - r.x, y = e.clientY + scrollY - r.y;
     // No centre given: the pinch the two fingers on the canvas make (pointer()) tells.
@@ -164,7 +170,7 @@ export class Input {
 
   wheel(e) {
     const g = this.g;
-    if (!g._glLive) return;
+    if (!g._glLive || g._posterUp()) return; // the poster's strip scrolls natively
     const k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? g.stage.clientWidth : 1;
     const dx = e.deltaX * k, dy = e.deltaY * k;
     const ctrl = e.ctrlKey || e.metaKey;

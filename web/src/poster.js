@@ -5,6 +5,8 @@
 // fitted as options.fit says — and is removed once the canvas has drawn that photo, so the hand-over
 // shows the same pixels. Not shown with a title header (its height is only known after text layout).
 //
+// Until the canvas takes over, the poster is a gallery of its own: poster-gallery.js.
+//
 // A server-rendered first slide (a <figure> with the photo's <img> and a <figcaption>, put inside the
 // element by the CMS) is shown by the browser before any script runs, and is what crawlers and no-JS
 // readers get; once we run, its photo becomes the poster at once, before the JSON has arrived.
@@ -23,7 +25,7 @@ export function serverRenderedPhoto(host) {
   const small = fc && fc.querySelector('small');
   const credit = small ? small.textContent.trim() : '';
   const caption = fc ? fc.textContent.replace(credit, '').replace(/\s+/g, ' ').trim() : '';
-  return { url, aspect, fit: 'contain', caption, credit, text: '', img };
+  return { url, urls: [url], aspect, fit: 'contain', caption, credit, text: '', img };
 }
 
 // Which size of a slide's photo to fetch for a box of boxW × boxH device px: the rule of
@@ -74,52 +76,11 @@ export function posterSource(json, baseUrl, startIndex, urlAllowed, box) {
   return { url: pick.url, urls: sizes.map((c) => c.url), fit, index: i, caption: str(s.caption), credit: str(s.credit), text: str(s.text) };
 }
 
-// The poster over `stage`: the photo as an <img> (class wg-poster) over the photo area, `aspect` being the
-// photo area's (the first slide's) width/height; the credit over the photo's corner; the caption and
-// the start of the body in the text panel below the dots band, clipped as the canvas clips them — all
-// plain HTML, in the page's own text engine, until the canvas draws them. An existing poster is
-// updated in place (same URL: nothing is fetched or decoded again). Returns the <img>.
-export function showPoster(stage, source, aspect, img = null) {
-  if (!img) {
-    const box = document.createElement('div');
-    box.className = 'wg-poster-box';
-    box.setAttribute('aria-hidden', 'true'); // the mirror carries the slide for assistive technology
-    img = document.createElement('img');
-    img.className = 'wg-poster';
-    img.alt = '';
-    img.setAttribute('fetchpriority', 'high'); // before the wasm and the decoder
-    img.decoding = 'async';
-    img.addEventListener('load', () => img.classList.add('wg-loaded'));
-    const credit = document.createElement('span');
-    credit.className = 'wg-poster-credit';
-    const panel = document.createElement('div');
-    panel.className = 'wg-poster-text';
-    box.append(img, credit, panel);
-    stage.append(box);
-  }
-  if (img.src !== source.url) img.src = source.url;
-  img.style.aspectRatio = String(aspect);
-  img.style.objectFit = source.fit;
-  const [credit, panel] = [img.nextElementSibling, img.nextElementSibling.nextElementSibling];
-  credit.textContent = source.credit || '';
-  credit.hidden = !source.credit;
-  credit.dir = 'auto'; // each paragraph in its own direction, as the canvas draws it
-  const caption = document.createElement('strong');
-  caption.dir = 'auto';
-  caption.textContent = source.caption || '';
-  const body = String(source.text || '').split(/\n\s*\n/).filter((p) => p.trim()).map((p) => {
-    const e = document.createElement('p');
-    e.dir = 'auto';
-    e.textContent = p;
-    return e;
-  });
-  panel.replaceChildren(...(source.caption ? [caption] : []), ...body);
-  return img;
-}
-
-// The poster and everything shown with it.
-export function dropPoster(img) {
-  if (img && img.parentElement) img.parentElement.remove();
+// Every slide's source as posterSource gives it (null for a slide with no safe photo): the poster
+// gallery's strip (poster-gallery.js).
+export function posterSlides(json, baseUrl, urlAllowed, box) {
+  const n = json && Array.isArray(json.slides) ? json.slides.length : 0;
+  return Array.from({ length: n }, (_, i) => posterSource(json, baseUrl, i, urlAllowed, box));
 }
 
 // Resolves once `img` has loaded or failed (at once if it has, or if there is none), or after ms.

@@ -41,12 +41,27 @@ const CSS = `
    12/16 px padding, 16 px text in lines of 22.4 px, in the host's font as the canvas's text is. */
 .wg-poster-box { position: absolute; top: 0; left: 0; width: 100%; height: 100%; overflow: hidden; pointer-events: none;
   z-index: 1; background: var(--wg-background, #fff); font-family: var(--wg-font-family, inherit); }
-.wg-poster { width: 100%; height: auto; display: block; background: #e8eaed; } /* theme.h: placeholder while loading, */
-.wg-poster.wg-loaded { background: #111; }                                     /* then the letterbox behind the photo */
-@media (prefers-color-scheme: dark) { .wg-poster { background: #2a2b2e; } .wg-poster.wg-loaded { background: #000; } }
-.wg-poster-credit { position: absolute; inset-inline-end: 0; transform: translateY(-100%); padding: 3px 6px;
-  font-size: calc(12px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 65%); } /* theme.h scrim; top: auto = the photo's bottom edge */
-.wg-poster-text { box-sizing: border-box; height: calc(24px + 156.8px * var(--wg-font-scale, 1)); margin-top: 32px;
+/* The poster gallery (poster-gallery.js): the photos in a strip the browser scrolls and snaps itself. */
+.wg-poster-track { display: flex; width: 100%; overflow-x: auto; overflow-y: hidden; scroll-snap-type: x mandatory;
+  overscroll-behavior-x: contain; scrollbar-width: none; user-select: none; -webkit-user-select: none; }
+.wg-poster-track::-webkit-scrollbar { display: none; }
+.wg-poster-box[data-live] :is(.wg-poster-track, .wg-poster-dots) { pointer-events: auto; }
+.wg-poster-slide { position: relative; flex: 0 0 100%; height: 100%; scroll-snap-align: start; scroll-snap-stop: always; }
+.wg-poster-photo { width: 100%; height: 100%; display: block; background: #e8eaed; -webkit-user-drag: none; } /* theme.h: placeholder while loading, */
+.wg-poster-photo.wg-loaded { background: #111; }                                                         /* then the letterbox behind the photo */
+@media (prefers-color-scheme: dark) { .wg-poster-photo { background: #2a2b2e; } .wg-poster-photo.wg-loaded { background: #000; } }
+.wg-poster-credit { position: absolute; bottom: 0; inset-inline-end: 0; padding: 3px 6px;
+  font-size: calc(12px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 65%); } /* theme.h scrim */
+/* The dots band (layout.cpp place_dots): 24 px targets centred, the dot drawn 7 px (the current 9 px). */
+.wg-poster-dots { display: flex; justify-content: center; align-items: center; height: 32px; }
+.wg-poster-dots[hidden] { display: flex !important; visibility: hidden; } /* the band stays (reserve.js), */
+.wg-poster-dots.wg-no-band { display: none !important; }                             /* unless there is none */
+.wg-poster-dot { width: 24px; height: 24px; padding: 0; margin: 0; border: 0; background: none; cursor: pointer; position: relative; }
+.wg-poster-dot::after { content: ""; position: absolute; left: 50%; top: 50%; width: 7px; height: 7px; margin: -3.5px;
+  border-radius: 50%; background: #9aa0a6; }
+.wg-poster-dot.wg-current::after { width: 9px; height: 9px; margin: -4.5px; background: var(--wg-accent, #0b57d0); }
+@media (prefers-color-scheme: dark) { .wg-poster-dot::after { background: #5f6368; } .wg-poster-dot.wg-current::after { background: var(--wg-accent, #8ab4f8); } }
+.wg-poster-text { box-sizing: border-box; height: calc(24px + 156.8px * var(--wg-font-scale, 1));
   padding: 12px 16px; overflow: hidden; font-size: calc(16px * var(--wg-font-scale, 1)); line-height: calc(22.4px * var(--wg-font-scale, 1)); }
 .wg-poster-text strong { display: block; margin-bottom: calc(11.2px * var(--wg-font-scale, 1)); }
 .wg-poster-text p { margin: 0 0 calc(11.2px * var(--wg-font-scale, 1)); }
