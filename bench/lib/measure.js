@@ -268,6 +268,8 @@ async function tenSlides(server, path) {
   return withPhone({ server, path, network: FAST_3G }, async ({ page, cdp, browserCdp, quiet, log, errors, before }) => {
     const t = await page.evaluate(() => ({ ...__bench.t, elements: __bench.elements }));
     await quiet(NETWORK_QUIET_MS, 30000);
+    // The swipes are the canvas's: wasm-gallery takes input on its poster first, the canvas then takes over.
+    await page.waitForFunction(() => window.benchSwiper || __bench.t.canvasPhoto !== undefined, null, { timeout: 30000, polling: 100 });
     const load = transferSummary(log);
     // wasm-gallery's text at rest after loading (the first slide's and its neighbour's); Swiper: null.
     const textLoaded = await restingStats(page);
