@@ -234,6 +234,20 @@ function pixelStats(png, rect) {
 // gesture is learnt in the page, not from the replies (Chromium acks non-blocking touch moves, and
 // coalesced wheel events, before the main thread sees them): see handled().
 
+// Mean absolute difference per channel between two same-size PNG regions (every
+// other pixel): how far a hand-over's pixels moved.
+function meanDiff(a, b, r) {
+  let sum = 0, n = 0;
+  for (let y = r.y; y < r.y + r.h; y += 2) {
+    for (let x = r.x; x < r.x + r.w; x += 2) {
+      const i = (y * a.width + x) * 4;
+      for (let c = 0; c < 3; c++) sum += Math.abs(a.data[i + c] - b.data[i + c]);
+      n += 3;
+    }
+  }
+  return sum / n;
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Points from `from` to `to` in `steps` equal steps (steps + 1 points, both ends included).
@@ -429,5 +443,5 @@ function engineDebug(page, selector, what) {
   return page.$eval(selector, (g, w) => g._gallery._client.debug(w), what);
 }
 
-module.exports = { until, photoPoint, photoDrawn, transitionsDone, photoStats, PHOTO_COLOURS, engineFrames, drawnSince, THREAD, trackContexts, liveContexts, renderWorkers, engineDebug, setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
+module.exports = { meanDiff, until, photoPoint, photoDrawn, transitionsDone, photoStats, PHOTO_COLOURS, engineFrames, drawnSince, THREAD, trackContexts, liveContexts, renderWorkers, engineDebug, setup, teardown, openPage, gotoGallery, gotoEmpty, url, still, recordLayoutShifts, layoutShift, events, shot, pixelStats, input, line, settled, sleep,
   DEVICES, OUT, ROOT };

@@ -9,19 +9,6 @@ const h = require('./harness.js');
 
 after(h.teardown);
 
-// Mean absolute difference per channel between two same-size PNG regions.
-function meanDiff(a, b, r) {
-  let sum = 0, n = 0;
-  for (let y = r.y; y < r.y + r.h; y += 2) {
-    for (let x = r.x; x < r.x + r.w; x += 2) {
-      const i = (y * a.width + x) * 4;
-      for (let c = 0; c < 3; c++) sum += Math.abs(a.data[i + c] - b.data[i + c]);
-      n += 3;
-    }
-  }
-  return sum / n;
-}
-
 // A page whose wasm is held back until release() is called.
 async function heldPage(device, path = '/') {
   const page = await h.openPage(device);
@@ -93,7 +80,7 @@ test('a finger swipes the poster before the wasm arrives: slide 2, its slidechan
   assert.equal(await page.$eval('wasm-gallery', (g) => g.index), 1);
   await h.still(page);
   const afterShot = await h.shot(page, 'poster-gallery-slide2-canvas', await page.$('wasm-gallery'));
-  const diff = meanDiff(before.png, afterShot.png, centre);
+  const diff = h.meanDiff(before.png, afterShot.png, centre);
   assert.ok(diff < 6, `slide 2's pixels before and after the hand-over differ by ${diff.toFixed(2)} on average`);
   assert.equal(await h.layoutShift(page), 0, 'no layout shift');
   // The canvas goes on from there: the next flick goes to slide 3.
@@ -143,7 +130,7 @@ test('keys, dots, next()/goTo() and a mouse drag move the poster before the wasm
   assert.deepEqual(await page.evaluate(() => window.__wg.events.find((e) => e.type === 'ready').detail), { index: 5, count: 10 });
   await h.still(page);
   const afterShot = await h.shot(page, 'poster-gallery-slide6-canvas', await page.$('wasm-gallery'));
-  const diff = meanDiff(before.png, afterShot.png, centre);
+  const diff = h.meanDiff(before.png, afterShot.png, centre);
   assert.ok(diff < 6, `slide 6's pixels before and after the hand-over differ by ${diff.toFixed(2)} on average`);
   // The canvas's keys go on from the slide the poster was on.
   await page.keyboard.press('ArrowRight');

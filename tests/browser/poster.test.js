@@ -8,19 +8,6 @@ const h = require('./harness.js');
 
 after(h.teardown);
 
-// Mean absolute difference per channel between two same-size PNG regions.
-function meanDiff(a, b, r) {
-  let sum = 0, n = 0;
-  for (let y = r.y; y < r.y + r.h; y += 2) {
-    for (let x = r.x; x < r.x + r.w; x += 2) {
-      const i = (y * a.width + x) * 4;
-      for (let c = 0; c < 3; c++) sum += Math.abs(a.data[i + c] - b.data[i + c]);
-      n += 3;
-    }
-  }
-  return sum / n;
-}
-
 test('the first photo shows as an <img> before the wasm arrives, then the canvas takes over in place', async () => {
   const page = await h.openPage('desktop');
   const requests = [];
@@ -64,7 +51,7 @@ test('the first photo shows as an <img> before the wasm arrives, then the canvas
   const afterShot = await h.shot(page, 'poster-after-canvas', gallery);
   // Where only the photo is (not the arrows at the sides, the counter, full-screen button or credit).
   const centre = { x: Math.round(area.w * 0.2), y: Math.round(area.h * 0.2), w: Math.round(area.w * 0.6), h: Math.round(area.h * 0.6) };
-  const diff = meanDiff(before.png, afterShot.png, centre);
+  const diff = h.meanDiff(before.png, afterShot.png, centre);
   assert.ok(diff < 6, `the photo's pixels before and after the hand-over differ by ${diff.toFixed(2)} on average`);
   assert.equal(await h.layoutShift(page), 0, 'no layout shift');
   assert.deepEqual(page.errors, []);
@@ -143,7 +130,7 @@ test('with a server-rendered first slide the poster is its photo at once, before
   const scale = before.png.width / geo.w; // screenshots are in device px
   const w = before.png.width, ph = geo.h * scale;
   const centre = { x: Math.round(w * 0.2), y: Math.round(ph * 0.2), w: Math.round(w * 0.6), h: Math.round(ph * 0.6) };
-  const diff = meanDiff(before.png, afterShot.png, centre);
+  const diff = h.meanDiff(before.png, afterShot.png, centre);
   assert.ok(diff < 6, `the photo's pixels before and after the hand-over differ by ${diff.toFixed(2)} on average`);
   assert.equal(await h.layoutShift(page), 0, 'no layout shift');
   // The widget fetched the photo for its canvas in its decode worker (the HTTP cache may answer), but the
