@@ -23,11 +23,14 @@ add_library(wg_render STATIC ${WG_RENDER_SOURCES})
 target_link_libraries(wg_render PUBLIC wg_core imgui)
 target_compile_options(wg_render PRIVATE ${WG_WASM_COMMON_FLAGS})
 
+# The glue reads only the Module options the shim passes (engine.js, decode-worker.js): the others'
+# code (preRun, arguments, wasmBinary …) is left out.
 set(WG_LINK_COMMON
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sALLOW_MEMORY_GROWTH=1
   -sMALLOC=emmalloc -sSTACK_OVERFLOW_CHECK=0 -sASSERTIONS=0 -sTEXTDECODER=2
   -sEXPORTED_FUNCTIONS=_malloc,_free
-  -sEXPORTED_RUNTIME_METHODS=HEAPU8,UTF8ToString,stringToUTF8,lengthBytesUTF8)
+  -sEXPORTED_RUNTIME_METHODS=HEAPU8,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  "-sINCOMING_MODULE_JS_API=[locateFile,print,printErr,onAbort,instantiateWasm]")
 
 # ---- the widget module: dist/wasm-gallery.{js,wasm} (the JS shim bundles the glue) -------------
 file(GLOB WG_PLATFORM_SOURCES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/*.cpp")
@@ -39,6 +42,10 @@ set(WG_JS_LIB "${CMAKE_CURRENT_SOURCE_DIR}/widget/platform/library_wasm_gallery.
 target_link_options(wasm-gallery PRIVATE ${WG_LINK_COMMON}
   -sEXPORT_NAME=createWasmGalleryModule -sENVIRONMENT=web,worker
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sINITIAL_MEMORY=16MB -sTOTAL_STACK=512KB
+  # Core WebGL2 only (no extension is used; WEBGL_lose_context is the shim's, in JS), no glGetError or
+  # glGetString from C++: the glue's extension, error-tracking and version-string code is left out.
+  -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
+  -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0
   "--js-library=${WG_JS_LIB}" -Oz -flto)
 set_target_properties(wasm-gallery PROPERTIES LINK_DEPENDS "${WG_JS_LIB}")
 

@@ -145,3 +145,24 @@ test('WasmGallery.validate refuses JSON text with a NUL character in it, naming 
   assert.equal(verdicts[2].ok, true, 'the same gallery without the NUL is valid');
   await page.context().close();
 });
+
+// The wasm's own snprintf (widget/platform/lean_snprintf.cpp) writes nlohmann's "<U+%.4X>" for a control
+// character in a bad token: the same message as the native core's (gallery_json_test.cpp), no trap.
+test('WasmGallery.validate names a raw control character in a string, as the native core does', async () => {
+  const page = await h.openPage('desktop');
+  await h.gotoEmpty(page, '/');
+  const verdicts = await page.evaluate(async () => {
+    const texts = ['{"title": "a\tb"}', '{"title": "a\nb"}', '{"title": "a\u001fb"}', '{"slides": [{"image": "a\u0001.jpg"}]}'];
+    return Promise.all(texts.map((t) => window.WasmGallery.validate(t, 'ctl.json')));
+  });
+  const want = [[/ctl\.json:1:13/, /control character U\+0009/], [/ctl\.json:1:13/, /control character U\+000A/],
+    [/ctl\.json:1:13/, /control character U\+001F/], [/ctl\.json:1:25/, /control character U\+0001/]];
+  verdicts.forEach((v, i) => {
+    assert.equal(v.ok, false, `text ${i}`);
+    assert.equal(v.diagnostics[0].id, 'json.syntax');
+    for (const re of want[i]) assert.match(v.diagnostics[0].text, re);
+  });
+  const again = await page.evaluate(() => window.WasmGallery.validate('{"slides": [{"image": "a.jpg"}]}', 'ok.json'));
+  assert.equal(again.ok, true, 'the validator still answers after them');
+  await page.context().close();
+});
