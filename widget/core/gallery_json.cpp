@@ -7,7 +7,9 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <numeric>
 #include <optional>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -687,10 +689,19 @@ void place(std::string_view body, Collector& c) {
         c.list[which[k]].line = pos[k].line;
         c.list[which[k]].column = pos[k].column;
     }
-    std::stable_sort(c.list.begin(), c.list.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        auto key = [](const Diagnostic& d) { return std::make_pair(d.line == 0 ? INT_MAX : d.line, d.column); };
-        return key(a) < key(b);
-    });
+    // By place, those at one place (or with none) in the order they were found: std::sort on (line,
+    // column, found), which orders as stable_sort would without its merge code in the wasm.
+    std::vector<std::size_t> found(c.list.size());
+    std::iota(found.begin(), found.end(), std::size_t{0});
+    auto key = [&](std::size_t i) {
+        const Diagnostic& d = c.list[i];
+        return std::make_tuple(d.line == 0 ? INT_MAX : d.line, d.column, i);
+    };
+    std::sort(found.begin(), found.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(found.size());
+    for (std::size_t i : found) sorted.push_back(std::move(c.list[i]));
+    c.list = std::move(sorted);
 }
 
 Diagnostic positioned(const char* id, std::string_view body, std::size_t offset, std::string message) {
