@@ -119,30 +119,34 @@ struct Collector {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// [SECTION] syntax pass: nlohmann SAX with a depth cap, duplicate known keys, and the raw parse error
+// [SECTION] syntax pass: nlohmann SAX with a depth cap, duplicate known keys, and the raw parse error,
+// building the document as it goes (nlohmann's own DOM builder gets every event: one pass over the
+// text, and one parser linked into the wasm, not two)
 // ---------------------------------------------------------------------------------------------------
 // Where in the gallery format a container sits; only these frames track keys and pointers.
 enum class Ctx { Root, Options, Slides, Slide, Other };
 
 class SyntaxPass final : public nlohmann::json_sax<json> {
 public:
+    explicit SyntaxPass(json& doc) : dom_(doc, /*allow_exceptions=*/false) {}
+
     bool too_deep = false;
     bool failed = false;
     std::size_t error_position = 0;  // nlohmann's chars_read_total: just after where it stopped
     std::string error_what;
     std::vector<std::string> duplicates;  // pointers of repeated known keys
 
-    bool null() override { return scalar(); }
-    bool boolean(bool) override { return scalar(); }
-    bool number_integer(number_integer_t) override { return scalar(); }
-    bool number_unsigned(number_unsigned_t) override { return scalar(); }
-    bool number_float(number_float_t, const string_t&) override { return scalar(); }
-    bool string(string_t&) override { return scalar(); }
-    bool binary(binary_t&) override { return scalar(); }
-    bool start_object(std::size_t) override { return open(true); }
-    bool start_array(std::size_t) override { return open(false); }
-    bool end_object() override { return close(); }
-    bool end_array() override { return close(); }
+    bool null() override { return scalar() && dom_.null(); }
+    bool boolean(bool v) override { return scalar() && dom_.boolean(v); }
+    bool number_integer(number_integer_t v) override { return scalar() && dom_.number_integer(v); }
+    bool number_unsigned(number_unsigned_t v) override { return scalar() && dom_.number_unsigned(v); }
+    bool number_float(number_float_t v, const string_t& s) override { return scalar() && dom_.number_float(v, s); }
+    bool string(string_t& v) override { return scalar() && dom_.string(v); }
+    bool binary(binary_t& v) override { return scalar() && dom_.binary(v); }
+    bool start_object(std::size_t n) override { return open(true) && dom_.start_object(n); }
+    bool start_array(std::size_t n) override { return open(false) && dom_.start_array(n); }
+    bool end_object() override { return close() && dom_.end_object(); }
+    bool end_array() override { return close() && dom_.end_array(); }
 
     bool key(string_t& k) override {
         Frame& f = frames_.back();
@@ -155,7 +159,7 @@ public:
             if (f.seen & (1u << bit)) duplicates.push_back(child(f.pointer, k));
             f.seen |= 1u << bit;
         }
-        return true;
+        return dom_.key(k);
     }
 
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
@@ -174,6 +178,7 @@ private:
         std::uint32_t seen = 0;  // bit i: known key i already met
     };
     std::vector<Frame> frames_;
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
 
     bool scalar() {
         if (!frames_.empty() && frames_.back().ctx != Ctx::Other) ++frames_.back().next_index;
@@ -750,7 +755,8 @@ ParseResult parse_gallery(std::string_view text, std::string_view file_name) {
         return r;
     }
 
-    SyntaxPass pass;
+    json doc;  // built by the pass; the document only if it parsed
+    SyntaxPass pass(doc);
     bool parsed = json::sax_parse(body.begin(), body.end(), &pass, json::input_format_t::json, /*strict=*/true,
                                   /*ignore_comments=*/false);
     if (!parsed) {
@@ -765,8 +771,6 @@ ParseResult parse_gallery(std::string_view text, std::string_view file_name) {
         return r;
     }
 
-    // Well-formed and shallow: the DOM parse cannot fail now.
-    json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/false);
     Collector c;
     Gallery g;
     Validator(c).root(doc, g);
