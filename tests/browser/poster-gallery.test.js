@@ -170,3 +170,27 @@ test('the canvas never takes over under a finger: it waits until the poster is l
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('right to left: a flick to the right is the next slide on the poster too, its credit in the canvas\'s corner; the canvas takes over there', async () => {
+  const { page, release } = await heldPage('phone', '/test/scripts-ar.html');
+  const input = await h.input(page);
+  const [x, y] = await h.photoPoint(page, 'wasm-gallery', 0.25, 0.5);
+  await input.touch([h.line([x, y], [x + 150, y], 8)], 10);
+  await page.waitForFunction(() => window.__wg.events.some((e) => e.type === 'slidechange'), null, { timeout: 15000 });
+  const at = await page.evaluate(() => {
+    const g = document.querySelector('wasm-gallery');
+    const s = g.shadowRoot, track = s.querySelector('.wg-poster-track');
+    const credit = s.querySelectorAll('.wg-poster-credit')[1].getBoundingClientRect(), box = track.getBoundingClientRect();
+    return { index: g.index, left: track.scrollLeft, w: track.clientWidth, creditLeft: credit.left - box.left,
+      events: window.__wg.events.map((e) => e.type + ':' + e.detail.index) };
+  });
+  assert.equal(at.index, 1);
+  assert.equal(at.left, -at.w, 'the strip scrolled towards the left, where slide 2 is right to left');
+  assert.equal(at.creditLeft, 0, 'the credit in the photo\'s bottom-left corner, as the canvas draws it right to left');
+  release();
+  await page.waitForFunction(() => window.__wg.events.some((e) => e.type === 'ready'), null, { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => window.__wg.events.map((e) => e.type + ':' + e.detail.index)), ['slidechange:1', 'ready:1']);
+  await h.photoDrawn(page, 'wasm-gallery', { name: 'poster-gallery-rtl-canvas' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

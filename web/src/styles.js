@@ -50,8 +50,10 @@ const CSS = `
 .wg-poster-photo { width: 100%; height: 100%; display: block; background: #e8eaed; -webkit-user-drag: none; } /* theme.h: placeholder while loading, */
 .wg-poster-photo.wg-loaded { background: #111; }                                                         /* then the letterbox behind the photo */
 @media (prefers-color-scheme: dark) { .wg-poster-photo { background: #2a2b2e; } .wg-poster-photo.wg-loaded { background: #000; } }
-.wg-poster-credit { position: absolute; bottom: 0; inset-inline-end: 0; padding: 3px 6px;
+.wg-poster-credit { position: absolute; bottom: 0; right: 0; padding: 3px 6px;
   font-size: calc(12px * var(--wg-font-scale, 1)); line-height: 1.4; color: #fff; background: rgb(0 0 0 / 65%); } /* theme.h scrim */
+/* The gallery's end corner, as layout.cpp puts it (not the credit's own direction: dir=auto). */
+.wg-root[dir="rtl"] .wg-poster-credit { right: auto; left: 0; }
 /* The dots band (layout.cpp place_dots): 24 px targets centred, the dot drawn 7 px (the current 9 px). */
 .wg-poster-dots { display: flex; justify-content: center; align-items: center; height: 32px; }
 .wg-poster-dots[hidden] { display: flex !important; visibility: hidden; } /* the band stays (reserve.js), */
