@@ -765,18 +765,19 @@ export class Gallery {
   // reading order (swapped right to left).
   _key(k, e) {
     if (this._rtl && (k === 1 || k === 2)) k = 3 - k;
+    // The slide key k leads to from slide `from` of `count` (clamped or wrapped by whoever goes there).
+    const target = (from, count) => (k === 1 ? from - 1 : k === 2 ? from + 1 : k === 3 ? 0 : count - 1);
     if (this._posterUp()) {
       e.preventDefault();
       const p = this._posterView;
-      return p.go(k === 1 ? p.target - 1 : k === 2 ? p.target + 1 : k === 3 ? 0 : p.sources.length - 1);
+      return p.go(target(p.target, p.sources.length));
     }
     if (this._mode === 'gl' && this._glLive) {
       e.preventDefault();
-      this._navigate('key', { key: k }, k === 1 ? this.index - 1 : k === 2 ? this.index + 1 : k === 3 ? 0 : this._count - 1);
+      this._navigate('key', { key: k }, target(this.index, this._count));
     } else if (this._mode === 'fallback' || this._mode === 'gl') {
       e.preventDefault();
-      const last = this._count - 1;
-      const to = k === 1 ? this._index - 1 : k === 2 ? this._index + 1 : k === 3 ? 0 : last;
+      const to = target(this._index, this._count);
       if (this._mode === 'fallback') this._showPlain(to); else this._jump(to);
     }
   }
